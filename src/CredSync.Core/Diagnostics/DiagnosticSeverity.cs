@@ -1,0 +1,8 @@
+namespace CredSync.Core.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+    Info,
+}

@@ -1,0 +1,225 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CredSync.Core.Diagnostics;
+
+namespace CredSync.Core.Ledger;
+
+/// <summary>
+/// The record of which credential keys CredSync wrote, per org and address, with an
+/// HMAC-SHA-256 fingerprint of each value. The org never reveals encrypted values, so this is
+/// how a rotated secret is noticed; and like kubectl's last-applied record it says which keys
+/// CredSync owns (and may delete) versus keys someone else put there. The HMAC key is never
+/// stored in the ledger file, so the file alone cannot be used to guess short secrets.
+/// </summary>
+public sealed class FingerprintLedger
+{
+    private const string FormatVersion = "1";
+
+    private readonly string _path;
+    private readonly byte[] _key;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, Dictionary<string, Dictionary<string, LedgerEntry>>> _orgs;
+
+    private FingerprintLedger(
+        string path,
+        byte[] key,
+        TimeProvider time,
+        Dictionary<string, Dictionary<string, Dictionary<string, LedgerEntry>>> orgs,
+        bool keyMatches)
+    {
+        _path = path;
+        _key = key;
+        _time = time;
+        _orgs = orgs;
+        KeyMatches = keyMatches;
+    }
+
+    /// <summary>False when the file was written with another HMAC key: its fingerprints cannot match.</summary>
+    public bool KeyMatches { get; }
+
+    public string Path => _path;
+
+    public static FingerprintLedger Open(string path, byte[] key, TimeProvider? time = null)
+    {
+        var orgs = new Dictionary<string, Dictionary<string, Dictionary<string, LedgerEntry>>>(StringComparer.Ordinal);
+        var keyMatches = true;
+
+        if (File.Exists(path))
+        {
+            JsonNode? root;
+
+            try
+            {
+                root = JsonNode.Parse(File.ReadAllText(path));
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidInputException(Diagnostic.Error(
+                    $"The ledger '{path}' is not valid JSON.",
+                    $"{e.Message} Restore it from backup, or delete it: CredSync will then set every declared value once more."));
+            }
+
+            keyMatches = root?["key_check"]?.GetValue<string>() == KeyCheck(key);
+
+            foreach (var (org, addresses) in root?["orgs"] as JsonObject ?? [])
+            {
+                var byAddress = orgs[org] = new(StringComparer.Ordinal);
+
+                foreach (var (address, keys) in addresses as JsonObject ?? [])
+                {
+                    var byKey = byAddress[address] = new(StringComparer.Ordinal);
+
+                    foreach (var (name, entry) in keys as JsonObject ?? [])
+                    {
+                        byKey[name] = new LedgerEntry(
+                            entry!["fingerprint"]!.GetValue<string>(),
+                            entry["encrypted"]!.GetValue<bool>(),
+                            entry["written_at"]!.GetValue<DateTimeOffset>());
+                    }
+                }
+            }
+        }
+
+        return new FingerprintLedger(path, key, time ?? TimeProvider.System, orgs, keyMatches);
+    }
+
+    /// <summary>
+    /// The fingerprint of a value as written to one key of one principal in one org. The org,
+    /// address and key are part of the message, so equal values elsewhere do not show as equal.
+    /// </summary>
+    public string Fingerprint(string org, string address, string key, string value)
+    {
+        var message = Encoding.UTF8.GetBytes($"{org}\n{address}\n{key}\n{value}");
+
+        return "hmac-sha256:" + Convert.ToHexStringLower(HMACSHA256.HashData(_key, message));
+    }
+
+    public LedgerEntry? Get(string org, string address, string key) =>
+        KeyMatches &&
+        _orgs.TryGetValue(org, out var byAddress) &&
+        byAddress.TryGetValue(address, out var byKey) &&
+        byKey.TryGetValue(key, out var entry)
+            ? entry
+            : null;
+
+    /// <summary>The keys CredSync wrote at this address and has not deleted since.</summary>
+    public IReadOnlyCollection<string> OwnedKeys(string org, string address) =>
+        _orgs.TryGetValue(org, out var byAddress) && byAddress.TryGetValue(address, out var byKey)
+            ? byKey.Keys.ToList()
+            : [];
+
+    public void Record(string org, string address, string key, string fingerprint, bool encrypted)
+    {
+        var byAddress = _orgs.TryGetValue(org, out var a) ? a : _orgs[org] = new(StringComparer.Ordinal);
+        var byKey = byAddress.TryGetValue(address, out var k) ? k : byAddress[address] = new(StringComparer.Ordinal);
+
+        byKey[key] = new LedgerEntry(fingerprint, encrypted, _time.GetUtcNow());
+    }
+
+    public void Forget(string org, string address, string? key = null)
+    {
+        if (!_orgs.TryGetValue(org, out var byAddress) || !byAddress.TryGetValue(address, out var byKey))
+        {
+            return;
+        }
+
+        if (key is null)
+        {
+            byAddress.Remove(address);
+        }
+        else
+        {
+            byKey.Remove(key);
+
+            if (byKey.Count == 0)
+            {
+                byAddress.Remove(address);
+            }
+        }
+    }
+
+    /// <summary>Forgets every address at or below a prefix (a deleted external credential and its principals).</summary>
+    public void ForgetUnder(string org, string addressPrefix)
+    {
+        if (!_orgs.TryGetValue(org, out var byAddress))
+        {
+            return;
+        }
+
+        foreach (var address in byAddress.Keys.Where(a => a == addressPrefix || a.StartsWith(addressPrefix + ".", StringComparison.Ordinal)).ToList())
+        {
+            byAddress.Remove(address);
+        }
+    }
+
+    /// <summary>Writes the ledger atomically: a crash leaves either the old file or the new one.</summary>
+    public void Save()
+    {
+        var root = new JsonObject
+        {
+            ["format_version"] = FormatVersion,
+            ["key_check"] = KeyCheck(_key),
+            ["orgs"] = new JsonObject(_orgs.OrderBy(o => o.Key, StringComparer.Ordinal).Select(org =>
+                KeyValuePair.Create<string, JsonNode?>(org.Key, new JsonObject(org.Value.OrderBy(a => a.Key, StringComparer.Ordinal).Select(address =>
+                    KeyValuePair.Create<string, JsonNode?>(address.Key, new JsonObject(address.Value.OrderBy(k => k.Key, StringComparer.Ordinal).Select(key =>
+                        KeyValuePair.Create<string, JsonNode?>(key.Key, new JsonObject
+                        {
+                            ["fingerprint"] = key.Value.Fingerprint,
+                            ["encrypted"] = key.Value.Encrypted,
+                            ["written_at"] = key.Value.WrittenAt,
+                        }))))))))),
+        };
+
+        AtomicFile.Write(_path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    /// <summary>
+    /// Reads the HMAC key from a file, creating a random one readable only by its owner when
+    /// the file does not exist yet.
+    /// </summary>
+    public static byte[] LoadOrCreateKeyFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            var text = File.ReadAllText(path).Trim();
+
+            try
+            {
+                return Convert.FromBase64String(text);
+            }
+            catch (FormatException)
+            {
+                throw new InvalidInputException(Diagnostic.Error(
+                    $"The ledger key file '{path}' does not hold a base64 key.",
+                    "Restore it, or delete it together with the ledger so that both are made anew."));
+            }
+        }
+
+        var key = RandomNumberGenerator.GetBytes(32);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(path, options))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(Convert.ToBase64String(key) + "\n");
+        }
+
+        return key;
+    }
+
+    /// <summary>A key derived from secret text (the ledger.key reference), stretched to 32 bytes.</summary>
+    public static byte[] KeyFromSecret(string secret) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes("credsync-ledger-key\n" + secret));
+
+    private static string KeyCheck(byte[] key) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, "credsync-ledger-key-check"u8.ToArray()))[..16];
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using CredSync.Core.Diagnostics;
+using CredSync.Core.Model;
+
+namespace CredSync.Core.Loading;
+
+/// <summary>
+/// Loads credsync.yaml: YAML with positions, then the JSON Schema, then the checks a schema
+/// cannot express (references between sections, protocol rules). Every problem found is
+/// reported at once; nothing here reads a secret or touches the network.
+/// </summary>
+public static class DesiredStateLoader
+{
+    public const string MinimumApiVersion = "59.0";
+
+    public static DesiredState Load(string path)
+    {
+        var full = Path.GetFullPath(path);
+
+        if (!File.Exists(full))
+        {
+            throw new InvalidInputException(Diagnostic.Error(
+                $"The configuration file '{path}' does not exist.",
+                "Pass the file with -c/--config, or run from the folder that holds credsync.yaml."));
+        }
+
+        var bytes = File.ReadAllBytes(full);
+        string text;
+
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InvalidInputException(Diagnostic.Error(
+                $"The configuration file '{path}' is not UTF-8 text.",
+                "Save it as UTF-8."));
+        }
+
+        return Parse(path, text, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    public static DesiredState Parse(string displayPath, string text, string? digest = null)
+    {
+        var document = YamlReader.Read(displayPath, text.TrimStart('\uFEFF'));
+
+        if (document.Root is not JsonObject)
+        {
+            throw new InvalidInputException(Diagnostic.Error(
+                "The configuration is empty or not a mapping.",
+                "Start the file with 'version: 1'; see 'credsync schema' for the format.",
+                document.LocationOf("")));
+        }
+
+        var schemaErrors = SchemaValidator.Validate(document);
+
+        if (schemaErrors.Count > 0)
+        {
+            throw new InvalidInputException(schemaErrors);
+        }
+
+        var binder = new Binder(document, Path.GetDirectoryName(Path.GetFullPath(displayPath))!);
+        var state = binder.Bind(digest ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+
+        if (binder.Diagnostics.Any(d => d.IsError))
+        {
+            throw new InvalidInputException(binder.Diagnostics);
+        }
+
+        return state;
+    }
+
+    /// <summary>Compares "NN.0" API versions numerically.</summary>
+    public static int CompareVersions(string a, string b) =>
+        decimal.Parse(a, CultureInfo.InvariantCulture).CompareTo(decimal.Parse(b, CultureInfo.InvariantCulture));
+}

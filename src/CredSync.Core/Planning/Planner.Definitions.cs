@@ -1,0 +1,224 @@
+using CredSync.Core.Diagnostics;
+using CredSync.Core.Live;
+using CredSync.Core.Model;
+
+namespace CredSync.Core.Planning;
+
+public sealed partial class Planner
+{
+    private PlannedChange? PlanExternalCredential(ExternalCredentialSpec ec)
+    {
+        live.ExternalCredentials.TryGetValue(ec.Name, out var current);
+
+        if (ec.ValuesOnly)
+        {
+            CheckValuesOnly(ec, current);
+            return null;
+        }
+
+        var address = ec.Address;
+        var digest = Digests.Of(current);
+        PlannedChange change;
+
+        if (current is null)
+        {
+            change = Change(address, ec.Name, ResourceKind.ExternalCredential, ChangeAction.Create,
+                [new ApiCall("POST", ApiPaths.ExternalCredentials)],
+                DiffExternal(null, ec), "not in the org", digest);
+        }
+        else if (current.Protocol != ec.Protocol)
+        {
+            change = PlanProtocolChange(ec, current, digest);
+        }
+        else
+        {
+            var fields = DiffExternal(current, ec);
+            change = Change(address, ec.Name, ResourceKind.ExternalCredential,
+                fields.Count == 0 ? ChangeAction.NoOp : ChangeAction.Update,
+                fields.Count == 0 ? [] : [new ApiCall("PUT", ApiPaths.ExternalCredential(ec.Name))],
+                fields, fields.Count == 0 ? "matches the file" : $"{Fields(fields)} differ; PUT replaces the whole definition", digest);
+        }
+
+        _changes.Add(change);
+
+        return change;
+    }
+
+    private PlannedChange PlanProtocolChange(ExternalCredentialSpec ec, LiveExternalCredential current, string digest)
+    {
+        var address = ec.Address;
+        var reason = $"protocol changes from {current.Protocol} to {ec.Protocol}, which Salesforce cannot change in place";
+        var users = desired.NamedCredentials
+            .Where(nc => nc.ExternalCredential == ec.Name && live.NamedCredentials.ContainsKey(nc.Name))
+            .Select(nc => nc.Name)
+            .ToList();
+
+        if (desired.Policy.IsProtected(address))
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error,
+                $"'{address}' must be replaced ({reason}), but it is protected.",
+                "Remove it from 'policy.protect' to allow the replacement, or keep the old protocol.",
+                ec.Location, address));
+        }
+        else if (users.Count > 0)
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error,
+                $"'{address}' must be replaced ({reason}), but named credential(s) {string.Join(", ", users.Select(u => $"'{u}'"))} still use it.",
+                "Salesforce refuses to delete an external credential in use. Point those named credentials at another external credential first, or create a new external credential under another name.",
+                ec.Location, address));
+        }
+
+        return Change(address, ec.Name, ResourceKind.ExternalCredential, ChangeAction.Replace,
+            [new ApiCall("DELETE", ApiPaths.ExternalCredential(ec.Name)), new ApiCall("POST", ApiPaths.ExternalCredentials)],
+            DiffExternal(current, ec), reason + "; its stored credential values are lost and set again", digest);
+    }
+
+    private void CheckValuesOnly(ExternalCredentialSpec ec, LiveExternalCredential? current)
+    {
+        const string permissions = "Check that it is deployed (sf project deploy), and that the user CredSync runs as has 'View Setup and Configuration' and 'Manage Named Credentials'.";
+
+        if (current is null)
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error,
+                $"External credential '{ec.Name}' does not exist in org {live.Org.Display}, or the user cannot see it.",
+                $"It is declared values-only, so CredSync only sets its credential values and never creates it. {permissions}",
+                ec.Location, ec.Address));
+            return;
+        }
+
+        foreach (var principal in ec.Principals.Where(p => current.Principals.All(lp => lp.Name != p.Name)))
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error,
+                $"External credential '{ec.Name}' in org {live.Org.Display} has no principal '{principal.Name}'.",
+                $"Its principals are: {string.Join(", ", current.Principals.Select(p => $"'{p.Name}'"))}. {permissions}",
+                principal.Location, Addresses.Principal(ec.Name, principal.Name)));
+        }
+    }
+
+    private void PlanNamedCredential(NamedCredentialSpec nc, PlannedChange? externalChange)
+    {
+        live.NamedCredentials.TryGetValue(nc.Name, out var current);
+
+        var dependsOn = externalChange is { Action: not ChangeAction.NoOp } ? [externalChange.Address] : Array.Empty<string>();
+        var fields = DiffNamed(current, nc);
+        var digest = Digests.Of(current);
+        PlannedChange change;
+
+        if (current is null)
+        {
+            change = Change(nc.Address, nc.Name, ResourceKind.NamedCredential, ChangeAction.Create,
+                [new ApiCall("POST", ApiPaths.NamedCredentials)], fields, "not in the org", digest, dependsOn);
+        }
+        else
+        {
+            change = Change(nc.Address, nc.Name, ResourceKind.NamedCredential,
+                fields.Count == 0 ? ChangeAction.NoOp : ChangeAction.Update,
+                fields.Count == 0 ? [] : [new ApiCall("PUT", ApiPaths.NamedCredential(nc.Name))],
+                fields, fields.Count == 0 ? "matches the file" : $"{Fields(fields)} differ; PUT replaces the whole definition", digest, dependsOn);
+        }
+
+        _changes.Add(change);
+    }
+
+    private static List<FieldChange> DiffExternal(LiveExternalCredential? current, ExternalCredentialSpec ec)
+    {
+        var fields = new List<FieldChange>();
+
+        Compare(fields, "label", current?.Label, ec.Label);
+        Compare(fields, "description", Blank(current?.Description), Blank(ec.Description));
+        Compare(fields, "protocol", current?.Protocol, ec.Protocol);
+        Compare(fields, "variant", current?.Variant, ec.Variant);
+        Compare(fields, "headers", ShowHeaders(current?.Headers), ShowHeaders(ec.Headers));
+        Compare(fields, "parameters", ShowParameters(current?.Parameters), ShowParameters(ec.Parameters));
+
+        var names = (current?.Principals.Select(p => p.Name) ?? []).Union(ec.Principals.Select(p => p.Name)).Order(StringComparer.Ordinal);
+
+        foreach (var name in names)
+        {
+            var before = current?.Principals.FirstOrDefault(p => p.Name == name);
+            var after = ec.Principals.FirstOrDefault(p => p.Name == name);
+
+            Compare(fields, $"principals.{name}",
+                before is null ? null : ShowPrincipal(before.Type, before.Sequence, before.Parameters),
+                after is null ? null : ShowPrincipal(after.Type!, after.Sequence, after.Parameters));
+        }
+
+        return fields;
+    }
+
+    private static List<FieldChange> DiffNamed(LiveNamedCredential? current, NamedCredentialSpec nc)
+    {
+        var fields = new List<FieldChange>();
+
+        Compare(fields, "label", current?.Label, nc.Label);
+        Compare(fields, "description", Blank(current?.Description), Blank(nc.Description));
+        Compare(fields, "url", current?.Url, nc.Url);
+        Compare(fields, "externalCredential", current?.ExternalCredential, nc.ExternalCredential);
+        Compare(fields, "type", current?.Type, nc.Type);
+        Compare(fields, "networkConnection", current?.NetworkConnection, nc.NetworkConnection);
+        Compare(fields, "clientCertificate", current?.ClientCertificate, nc.ClientCertificate);
+        Compare(fields, "enabled", Show(current?.Enabled), Show(nc.Enabled));
+        Compare(fields, "generateAuthorizationHeader", Show(current?.GenerateAuthorizationHeader), Show(nc.GenerateAuthorizationHeader));
+        Compare(fields, "allowMergeFieldsInHeader", Show(current?.AllowMergeFieldsInHeader), Show(nc.AllowMergeFieldsInHeader));
+        Compare(fields, "allowMergeFieldsInBody", Show(current?.AllowMergeFieldsInBody), Show(nc.AllowMergeFieldsInBody));
+        Compare(fields, "headers", ShowHeaders(current?.Headers), ShowHeaders(nc.Headers));
+        Compare(fields, "allowedNamespaces",
+            current is null ? null : ShowSet(current.AllowedNamespaces),
+            ShowSet(nc.AllowedNamespaces));
+
+        return fields;
+    }
+
+    private static void Compare(List<FieldChange> fields, string name, string? before, string? after)
+    {
+        if (!string.Equals(before, after, StringComparison.Ordinal))
+        {
+            fields.Add(new FieldChange(name, before, after));
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    private static string? Show(bool? value) => value?.ToString().ToLowerInvariant();
+
+    private static string? ShowSet(IReadOnlyList<string> values) =>
+        values.Count == 0 ? null : "[" + string.Join(", ", values.Order(StringComparer.Ordinal)) + "]";
+
+    private static string? ShowHeaders(IReadOnlyList<Header>? headers) =>
+        headers is null || headers.Count == 0
+            ? null
+            : string.Join("; ", headers.OrderBy(h => h.Sequence).Select(h => $"{h.Name}: {h.Value}"));
+
+    // Parameters are a set to Salesforce: their order in the file or the response means nothing.
+    private static string? ShowParameters(IReadOnlyList<Parameter>? parameters) =>
+        parameters is null || parameters.Count == 0
+            ? null
+            : string.Join("; ", parameters
+                .Select(p => $"{p.Type} {p.Name}={p.Value}")
+                .Order(StringComparer.Ordinal));
+
+    private static string ShowPrincipal(string type, int sequence, IReadOnlyList<Parameter> parameters)
+    {
+        var shown = ShowParameters(parameters);
+
+        return shown is null ? $"{type} #{sequence}" : $"{type} #{sequence} ({shown})";
+    }
+
+    private static string Fields(List<FieldChange> fields) =>
+        string.Join(", ", fields.Select(f => f.Field));
+
+    private static PlannedChange Change(
+        string address,
+        string name,
+        ResourceKind kind,
+        ChangeAction action,
+        IReadOnlyList<ApiCall> calls,
+        IReadOnlyList<FieldChange> fields,
+        string reason,
+        string liveDigest,
+        IReadOnlyList<string>? dependsOn = null) =>
+        new(address, kind, action, calls, fields, [], reason, dependsOn ?? [], liveDigest, new Dictionary<string, string>())
+        {
+            Name = name,
+        };
+}

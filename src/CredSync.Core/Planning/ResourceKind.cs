@@ -1,0 +1,9 @@
+namespace CredSync.Core.Planning;
+
+public enum ResourceKind
+{
+    ExternalCredential,
+    NamedCredential,
+    PrincipalAccess,
+    Credentials,
+}
