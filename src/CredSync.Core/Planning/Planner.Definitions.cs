@@ -125,7 +125,7 @@ public sealed partial class Planner
         var fields = new List<FieldChange>();
 
         Compare(fields, "label", current?.Label, ec.Label);
-        Compare(fields, "description", Blank(current?.Description), Blank(ec.Description));
+        // The Connect API neither takes nor returns an external credential's description.
         Compare(fields, "protocol", current?.Protocol, ec.Protocol);
         Compare(fields, "variant", current?.Variant, ec.Variant);
         Compare(fields, "headers", ShowHeaders(current?.Headers), ShowHeaders(ec.Headers));

@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CredSync.Core.Live;
+using CredSync.Core.Loading;
+using CredSync.Core.Model;
+using CredSync.Core.Planning;
+using CredSync.Core.Secrets;
+using Microsoft.Extensions.Logging;
+
+namespace CredSync.Salesforce;
+
+/// <summary>
+/// The org as CredSync sees it: finds the API version and identity, reads the live state of
+/// what a configuration declares, and makes the calls of a plan. The same code talks to a
+/// real org and to the local org.
+/// </summary>
+public sealed partial class SalesforceOrg(SalesforceClient client, ILogger logger) : IChangeExecutor
+{
+    private DesiredState? _desired;
+    private ResolvedSecrets _secrets = ResolvedSecrets.Empty;
+
+    public OrgIdentity? Identity { get; private set; }
+
+    public SalesforceClient Client => client;
+
+    private string Version => Identity?.ApiVersion ?? throw new InvalidOperationException("ConnectAsync must run first.");
+
+    private string DataPath => $"/services/data/v{Version}";
+
+    /// <summary>Picks the API version (the file's, or the org's newest) and learns who we are.</summary>
+    public async Task<OrgIdentity> ConnectAsync(string? requestedVersion, CancellationToken cancellationToken)
+    {
+        var versions = await client.SendAsync(HttpMethod.Get, "/services/data/", null, cancellationToken, authenticate: false) as JsonArray
+            ?? throw new SalesforceConnectionException($"{client.Connection.InstanceUrl} did not list API versions at /services/data/; is it a Salesforce instance URL?");
+
+        var available = versions
+            .Select(v => v?["version"]?.GetValue<string>())
+            .OfType<string>()
+            .OrderBy(v => decimal.Parse(v, CultureInfo.InvariantCulture))
+            .ToList();
+        var newest = available.LastOrDefault()
+            ?? throw new SalesforceConnectionException($"{client.Connection.InstanceUrl} lists no API versions.");
+
+        var version = requestedVersion ?? newest;
+
+        if (requestedVersion is not null && !available.Contains(requestedVersion))
+        {
+            throw new SalesforceConnectionException($"The org does not offer API version {requestedVersion} (org.apiVersion); it offers {available.First()} to {newest}.");
+        }
+
+        if (DesiredStateLoader.CompareVersions(version, DesiredStateLoader.MinimumApiVersion) < 0)
+        {
+            throw new SalesforceConnectionException($"The org's newest API version is {version}; CredSync needs {DesiredStateLoader.MinimumApiVersion} or later.");
+        }
+
+        var user = await client.SendAsync(HttpMethod.Get, "/services/oauth2/userinfo", null, cancellationToken);
+
+        Identity = new OrgIdentity(
+            user?["organization_id"]?.GetValue<string>() ?? "unknown",
+            client.Connection.InstanceUrl.ToString().TrimEnd('/'),
+            user?["preferred_username"]?.GetValue<string>() ?? "unknown user",
+            version);
+
+        Log.Connected(logger, Identity.InstanceUrl, Identity.OrganizationId, version);
+
+        return Identity;
+    }
+
+    /// <summary>
+    /// Reads the definitions the file declares (directly, since the list resources may show
+    /// only what the user can authenticate to), the names of everything listed, and the
+    /// credential values of every declared principal that exists.
+    /// </summary>
+    public async Task<LiveOrgState> ReadAsync(DesiredState desired, CancellationToken cancellationToken)
+    {
+        var org = Identity ?? throw new InvalidOperationException("ConnectAsync must run first.");
+        var allEcs = ConnectMapper.ReadNames(await GetAsync(ApiPaths.ExternalCredentials, cancellationToken), "externalCredentials");
+        var allNcs = ConnectMapper.ReadNames(await GetAsync(ApiPaths.NamedCredentials, cancellationToken), "namedCredentials");
+        var ecs = new Dictionary<string, LiveExternalCredential>(StringComparer.Ordinal);
+        var ncs = new Dictionary<string, LiveNamedCredential>(StringComparer.Ordinal);
+        var credentials = new Dictionary<(string, string), LiveCredentials>();
+
+        foreach (var ec in desired.ExternalCredentials)
+        {
+            var node = await GetOrNullAsync(ApiPaths.ExternalCredential(ec.Name), cancellationToken);
+
+            if (node is null)
+            {
+                continue;
+            }
+
+            var current = ecs[ec.Name] = ConnectMapper.ReadExternalCredential(node);
+
+            foreach (var principal in ec.Principals)
+            {
+                var livePrincipal = current.Principals.FirstOrDefault(p => p.Name == principal.Name);
+
+                if (livePrincipal is null)
+                {
+                    continue;
+                }
+
+                var query = ApiPaths.PrincipalQuery(ec.Name, principal.Name, livePrincipal.Type);
+                var values = await GetOrNullAsync(ApiPaths.Credential + QueryString(query), cancellationToken);
+
+                credentials[(ec.Name, principal.Name)] = values is null
+                    ? new LiveCredentials(ec.Name, principal.Name, livePrincipal.Type, "NotConfigured", new Dictionary<string, LiveCredentialValue>())
+                    : ConnectMapper.ReadCredentials(values, ec.Name, principal.Name, livePrincipal.Type);
+            }
+        }
+
+        foreach (var nc in desired.NamedCredentials)
+        {
+            var node = await GetOrNullAsync(ApiPaths.NamedCredential(nc.Name), cancellationToken);
+
+            if (node is not null)
+            {
+                ncs[nc.Name] = ConnectMapper.ReadNamedCredential(node);
+            }
+        }
+
+        return new LiveOrgState(
+            org,
+            ecs,
+            ncs,
+            credentials,
+            allEcs.Union(ecs.Keys).ToList(),
+            allNcs.Union(ncs.Keys).ToList());
+    }
+
+    /// <summary>Gives the executor what it needs to build request bodies.</summary>
+    public void PrepareApply(DesiredState desired, ResolvedSecrets secrets)
+    {
+        _desired = desired;
+        _secrets = secrets;
+    }
+
+    public string Describe(ApiCall call) => call.Display(Version);
+
+    public async Task<int> ExecuteAsync(PlannedChange change, ApiCall call, CancellationToken cancellationToken)
+    {
+        var desired = _desired ?? throw new InvalidOperationException("PrepareApply must run before a change is executed.");
+        var method = new HttpMethod(call.Method);
+        var body = BodyFor(change, call, desired);
+        var path = DataPath + call.Path + QueryString(call.Query);
+
+        try
+        {
+            await client.SendAsync(method, path, body, cancellationToken);
+        }
+        catch (SalesforceApiException e)
+        {
+            // Salesforce messages can echo input; make sure none of what we sent comes back out.
+            throw new SalesforceApiException(e.Status, e.ErrorCode, Redact(e.ErrorMessage, change), $"{change.Address}: {call.Display(Version)}");
+        }
+
+        return call.Method switch
+        {
+            "POST" => 201,
+            "DELETE" => 204,
+            _ => 200,
+        };
+    }
+
+    private JsonObject? BodyFor(PlannedChange change, ApiCall call, DesiredState desired)
+    {
+        if (call.Method == "DELETE")
+        {
+            return null;
+        }
+
+        return change.Kind switch
+        {
+            ResourceKind.ExternalCredential => ConnectMapper.ExternalCredentialInput(
+                desired.FindExternalCredential(change.Name)!, create: call.Method == "POST"),
+            ResourceKind.NamedCredential => ConnectMapper.NamedCredentialInput(
+                desired.NamedCredentials.First(n => n.Name == change.Name),
+                create: call.Method == "POST",
+                supportsDescription: DesiredStateLoader.CompareVersions(Version, "64.0") >= 0),
+            ResourceKind.Credentials => ConnectMapper.CredentialInput(
+                change.Write ?? throw new InvalidOperationException($"{change.Address} has no credential body."), _secrets),
+            _ => throw new InvalidOperationException($"{change.Kind} changes are not made by this release."),
+        };
+    }
+
+    private string Redact(string message, PlannedChange change)
+    {
+        if (change.Write is null)
+        {
+            return message;
+        }
+
+        foreach (var key in change.Write.Keys)
+        {
+            var value = _secrets.ValueOf(key);
+
+            if (value.Length > 0)
+            {
+                message = message.Replace(value, SecretValue.Redacted, StringComparison.Ordinal);
+            }
+        }
+
+        return message;
+    }
+
+    private Task<JsonNode?> GetAsync(string path, CancellationToken cancellationToken) =>
+        client.SendAsync(HttpMethod.Get, DataPath + path, null, cancellationToken);
+
+    private async Task<JsonNode?> GetOrNullAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetAsync(path, cancellationToken);
+        }
+        catch (SalesforceApiException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    private static string QueryString(IReadOnlyList<KeyValuePair<string, string>> query) =>
+        query.Count == 0 ? "" : "?" + string.Join("&", query.Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value)}"));
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Connected to {InstanceUrl} (org {OrganizationId}), API v{Version}")]
+        public static partial void Connected(ILogger logger, string instanceUrl, string organizationId, string version);
+    }
+}

@@ -1,0 +1,70 @@
+using CredSync.Core.Diagnostics;
+using CredSync.Core.Model;
+using CredSync.Core.Secrets;
+
+namespace CredSync.Secrets;
+
+/// <summary>
+/// Fetches every secret reference of a configuration once, and reports every missing one at
+/// once with where it is used, before anything is changed.
+/// </summary>
+public static class SecretResolver
+{
+    public static async Task<ResolvedSecrets> ResolveAsync(
+        DesiredState state,
+        IReadOnlyDictionary<string, ISecretStore> stores,
+        CancellationToken cancellationToken)
+    {
+        var uses = state.SecretUses().ToList();
+
+        if (state.Ledger.Key is { } ledgerKey)
+        {
+            uses.Add((ledgerKey, "ledger.key", new SourceLocation(state.SourcePath, 1, 1)));
+        }
+
+        var values = new Dictionary<SecretReference, SecretValue>();
+        var failed = new Dictionary<SecretReference, string>();
+        var diagnostics = new List<Diagnostic>();
+
+        foreach (var (reference, usedAt, location) in uses)
+        {
+            if (values.ContainsKey(reference))
+            {
+                continue;
+            }
+
+            if (!failed.TryGetValue(reference, out var problem))
+            {
+                try
+                {
+                    values[reference] = await stores[reference.Store].GetAsync(reference, cancellationToken);
+                    continue;
+                }
+                catch (SecretNotFoundException e)
+                {
+                    problem = failed[reference] = e.Message;
+                }
+                catch (IOException e)
+                {
+                    problem = failed[reference] = $"The store could not be read ({e.GetType().Name}).";
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    problem = failed[reference] = "The store could not be read: permission denied.";
+                }
+            }
+
+            diagnostics.Add(Diagnostic.Error(
+                $"Secret '{reference}' for '{usedAt}' cannot be resolved.",
+                problem + " Nothing was changed.",
+                location));
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            throw new InvalidInputException(diagnostics);
+        }
+
+        return new ResolvedSecrets(values);
+    }
+}
