@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+
+namespace CredSync.Import.Mapping;
+
+/// <summary>
+/// The name patterns of schemas/credsync.schema.json. A name that breaks them would make the
+/// written file invalid, so the importer reports it instead of writing it.
+/// </summary>
+internal static partial class NameRules
+{
+    public static bool IsDeveloperName(string name) =>
+        name.Length <= 255 && DeveloperName().IsMatch(name);
+
+    public static bool IsPrincipalName(string name) =>
+        name.Length <= 255 && PrincipalName().IsMatch(name);
+
+    public static bool IsAccessGrant(string grant) => AccessGrant().IsMatch(grant);
+
+    public static bool IsNamespace(string name) => Namespace().IsMatch(name);
+
+    public static bool IsStoreName(string name) => StoreName().IsMatch(name);
+
+    [GeneratedRegex("^([A-Za-z][A-Za-z0-9]*__)?[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$")]
+    private static partial Regex DeveloperName();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9 _-]*$")]
+    private static partial Regex PrincipalName();
+
+    [GeneratedRegex("^([A-Za-z][A-Za-z0-9]*__)?[A-Za-z][A-Za-z0-9_]*-[A-Za-z0-9][A-Za-z0-9 _-]*$")]
+    private static partial Regex AccessGrant();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
+    private static partial Regex Namespace();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
+    private static partial Regex StoreName();
+}

@@ -1,0 +1,14 @@
+using CredSync.Import.Reading;
+
+namespace CredSync.Import.Model;
+
+/// <summary>One <c>namedCredentialParameters</c> entry, as written in the metadata.</summary>
+internal sealed record NamedCredentialParameter(
+    SourceLocation Location,
+    string Name,
+    string Type,
+    string? Value,
+    string? ExternalCredential,
+    string? Certificate,
+    string? OutboundNetworkConnection,
+    int? SequenceNumber);

@@ -1,0 +1,9 @@
+namespace CredSync.Import.Reading;
+
+/// <summary>The metadata types the importer reads.</summary>
+internal enum MetadataKind
+{
+    ExternalCredential,
+    NamedCredential,
+    PermissionSet,
+}
