@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace CredSync.LocalOrg;
+
+/// <summary>Source-generated serialization of the data folder's files, so no reflection is needed.</summary>
+[JsonSourceGenerationOptions(
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(OrgState))]
+[JsonSerializable(typeof(OrgFile))]
+internal sealed partial class StateJsonContext : JsonSerializerContext;
