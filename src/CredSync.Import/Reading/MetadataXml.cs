@@ -27,8 +27,12 @@ internal static partial class MetadataXml
         }
         catch (XmlException e)
         {
+            // The refusal of a DTD carries no position, so find the DOCTYPE itself.
+            var (line, column) = e.LineNumber > 0
+                ? (e.LineNumber, e.LinePosition)
+                : FindDocumentType(file.FullPath);
             diagnostics.Error(
-                new SourceLocation(file.DisplayPath, e.LineNumber, e.LinePosition),
+                new SourceLocation(file.DisplayPath, line, column),
                 $"malformed XML: {WithoutPosition(e.Message)}");
 
             return null;
@@ -57,6 +61,22 @@ internal static partial class MetadataXml
 
     public static bool IsMetadataNamespace(XName name) =>
         name.NamespaceName is Namespace or "";
+
+    private static (int Line, int Column) FindDocumentType(string path)
+    {
+        var line = 0;
+        foreach (var text in File.ReadLines(path))
+        {
+            line++;
+            var column = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+            if (column >= 0)
+            {
+                return (line, column + 1);
+            }
+        }
+
+        return (0, 0);
+    }
 
     private static string ExpectedRoot(MetadataKind kind) => kind switch
     {
