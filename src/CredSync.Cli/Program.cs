@@ -1,1 +1,3 @@
-return 0;
+using CredSync.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.FromConsole());

@@ -110,6 +110,10 @@ public sealed class FingerprintLedger
             ? byKey.Keys.ToList()
             : [];
 
+    /// <summary>Every address the ledger holds keys for in one org.</summary>
+    public IReadOnlyList<string> Addresses(string org) =>
+        _orgs.TryGetValue(org, out var byAddress) ? byAddress.Keys.ToList() : [];
+
     public void Record(string org, string address, string key, string fingerprint, bool encrypted)
     {
         var byAddress = _orgs.TryGetValue(org, out var a) ? a : _orgs[org] = new(StringComparer.Ordinal);

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using CredSync.Cli.Commands;
+using CredSync.Cli.Logging;
+using CredSync.Core.Diagnostics;
+using CredSync.Salesforce;
+using Microsoft.Extensions.Logging;
+
+namespace CredSync.Cli;
+
+/// <summary>
+/// The credsync command line. Every command returns an exit code; this is the one place
+/// that turns failures into messages on stderr and the promised codes.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
+    {
+        var common = new CommonOptions();
+        var root = new RootCommand("CredSync: declarative sync of Salesforce External Credential secrets from versioned YAML.");
+        var commands = new CommandBase[]
+        {
+            new ValidateCommand(common, env),
+            new PlanCommand(common, env, drift: false),
+            new ApplyCommand(common, env),
+            new PlanCommand(common, env, drift: true),
+            new ImportCommand(common, env),
+            new SchemaCommand(env),
+            new LocalOrgCommand(env),
+        };
+
+        foreach (var command in commands)
+        {
+            root.Add(command.Build());
+        }
+
+        var parse = root.Parse(args);
+
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await env.Error.WriteLineAsync($"Error: {error.Message}");
+            }
+
+            await env.Error.WriteLineAsync("Run 'credsync --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (InvalidInputException e)
+        {
+            WriteDiagnostics(env.Error, e.Diagnostics);
+            return ExitCodes.InvalidInput;
+        }
+        catch (SalesforceApiException e)
+        {
+            await env.Error.WriteLineAsync($"Error: {e.Call} failed: {(int)e.Status} {e.ErrorCode}: {e.ErrorMessage}");
+            await env.Error.WriteLineAsync(Hint(e));
+            return ExitCodes.Error;
+        }
+        catch (SalesforceConnectionException e)
+        {
+            await env.Error.WriteLineAsync($"Error: {e.Message}");
+            return ExitCodes.Error;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await env.Error.WriteLineAsync("Cancelled.");
+            return ExitCodes.Error;
+        }
+    }
+
+    public static void WriteDiagnostics(TextWriter writer, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            var label = d.Severity switch
+            {
+                DiagnosticSeverity.Error => "Error",
+                DiagnosticSeverity.Warning => "Warning",
+                _ => "Note",
+            };
+            var where = d.Location is null ? "" : $"{d.Location}: ";
+
+            writer.WriteLine($"{label}: {where}{d.Summary}");
+
+            if (d.Detail is not null)
+            {
+                writer.WriteLine($"  {d.Detail}");
+            }
+        }
+    }
+
+    public static ILoggerFactory Loggers(CliEnvironment env, LogLevel level) =>
+        LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(level)
+            .AddProvider(new TextWriterLoggerProvider(env.Error, level)));
+
+    private static string Hint(SalesforceApiException e) => e.ErrorCode switch
+    {
+        "INVALID_SESSION_ID" => "  The access token is expired or not valid for this instance; get a new one (sf org auth show-access-token).",
+        "REQUEST_LIMIT_EXCEEDED" => "  The org's 24-hour API allocation is used up; try again later or ask for more.",
+        "API_DISABLED_FOR_ORG" => "  The user lacks 'API Enabled', or the edition has no API access.",
+        _ => "  Nothing more was attempted.",
+    };
+}

@@ -1,0 +1,71 @@
+using CredSync.Core.Diagnostics;
+using CredSync.LocalOrg;
+using CredSync.Salesforce;
+using Microsoft.Extensions.Logging;
+
+namespace CredSync.Cli.Targets;
+
+/// <summary>
+/// Chooses and opens the org: <c>--target-org local</c> (the default when nothing names an
+/// org) starts the local org in process on 127.0.0.1; SF_ACCESS_TOKEN with SF_INSTANCE_URL
+/// names a real org directly.
+/// </summary>
+public static class OrgTargets
+{
+    public const string Local = "local";
+
+    public static async Task<OpenOrg> OpenAsync(
+        TargetOptions options,
+        string configDirectory,
+        CliEnvironment env,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var token = env.GetVariable("SF_ACCESS_TOKEN");
+        var instance = env.GetVariable("SF_INSTANCE_URL");
+        var target = options.TargetOrg;
+
+        if (target is null && !string.IsNullOrEmpty(token) && !string.IsNullOrEmpty(instance))
+        {
+            return Open(SalesforceConnection(instance, token), null, $"the org at {instance} (SF_INSTANCE_URL)", loggers);
+        }
+
+        if (target is null or Local)
+        {
+            var data = options.DataDirectory is null
+                ? Path.Combine(configDirectory, ".credsync", "local-org")
+                : env.Resolve(options.DataDirectory);
+            var server = await LocalOrgServer.StartAsync(new LocalOrgOptions { DataDirectory = data }, cancellationToken);
+
+            env.OnLocalOrgStarted?.Invoke(server);
+
+            var connection = Salesforce.SalesforceConnection.Create(server.InstanceUrl.ToString(), server.AccessToken);
+
+            return Open(connection, server, $"the local org in {Path.GetRelativePath(env.WorkingDirectory, data)}", loggers);
+        }
+
+        throw new InvalidInputException(Diagnostic.Error(
+            $"--target-org '{target}' names a Salesforce CLI org; this release connects to 'local' or to SF_INSTANCE_URL with SF_ACCESS_TOKEN.",
+            "Export SF_INSTANCE_URL and SF_ACCESS_TOKEN (for example from 'sf org auth show-access-token --target-org X --json'), or use --target-org local."));
+    }
+
+    private static SalesforceConnection SalesforceConnection(string instance, string token)
+    {
+        try
+        {
+            return Salesforce.SalesforceConnection.Create(instance, token);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException(Diagnostic.Error("SF_INSTANCE_URL cannot be used.", e.Message));
+        }
+    }
+
+    private static OpenOrg Open(SalesforceConnection connection, LocalOrgServer? server, string description, ILoggerFactory loggers)
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
+        var client = new SalesforceClient(http, connection, loggers.CreateLogger<SalesforceClient>());
+
+        return new OpenOrg(new SalesforceOrg(client, loggers.CreateLogger<SalesforceOrg>()), http, server, description);
+    }
+}

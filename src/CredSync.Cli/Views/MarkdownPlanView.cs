@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace CredSync.Cli.Views;
+
+/// <summary>Renders the JSON plan document as markdown for a pull-request comment or a CI job summary.</summary>
+public static class MarkdownPlanView
+{
+    public static string Render(JsonObject document, bool drift = false)
+    {
+        var text = new StringBuilder();
+        var org = document["org"]!;
+        var changes = TextPlanView.Changes(document);
+
+        text.AppendLine(drift ? "### CredSync drift report" : "### CredSync plan");
+        text.AppendLine();
+        text.AppendLine($"Org `{org["organization_id"]}` at {org["instance_url"]} as `{org["username"]}`, API v{org["api_version"]}.");
+        text.AppendLine();
+
+        if (changes.Count == 0)
+        {
+            text.AppendLine(drift ? "**No drift.** The org matches `credsync.yaml`." : "**No changes.** The org matches `credsync.yaml`.");
+        }
+        else
+        {
+            text.AppendLine("| | Address | Call | What changes |");
+            text.AppendLine("|---|---|---|---|");
+
+            foreach (var change in changes)
+            {
+                var action = (string)change["action"]!;
+                var calls = string.Join("<br>", change["api_calls"]!.AsArray().Select(c => $"`{Cell((string)c!)}`"));
+
+                text.AppendLine($"| `{TextPlanView.Symbol(action)}` {action} | `{Cell((string)change["address"]!)}` | {calls} | {Cell(What(change))} |");
+            }
+        }
+
+        var diagnostics = document["diagnostics"]!.AsArray();
+
+        if (diagnostics.Count > 0)
+        {
+            text.AppendLine();
+
+            foreach (var d in diagnostics)
+            {
+                var where = d!["file"] is null ? "" : $"`{d["file"]}:{d["line"]}:{d["column"]}` ";
+                text.AppendLine($"> **{d["severity"]}**: {where}{d["summary"]} {d["detail"]}".TrimEnd());
+                text.AppendLine();
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine($"**{TextPlanView.SummaryLine(document, drift)}**");
+
+        return text.ToString();
+    }
+
+    private static string What(JsonNode change)
+    {
+        var parts = new List<string> { (string)change["reason"]! };
+
+        parts.AddRange(change["fields"]!.AsArray().Select(f => $"{f!["name"]}: {f["before"] ?? "(none)"} → {f["after"] ?? "(none)"}"));
+        parts.AddRange(change["keys"]!.AsArray().Select(k => $"{k!["change"]} key {k["name"]}{((string)k["change"]! is "add" or "change" ? " (sensitive)" : "")}"));
+
+        return string.Join("<br>", parts);
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}
