@@ -1,9 +1,13 @@
 namespace CredSync.Import;
 
-/// <summary>The outcome of an import: the YAML text, or the reasons it could not be written.</summary>
+/// <summary>
+/// The outcome of an import: the YAML text, or the reasons it could not be written.
+/// </summary>
 public sealed class ImportResult
 {
-    /// <summary>Creates a result; <paramref name="yaml"/> must be null when there are errors.</summary>
+    /// <summary>
+    /// Creates a result; <paramref name="yaml"/> must be null when there are errors.
+    /// </summary>
     public ImportResult(
         string? yaml,
         IReadOnlyList<ImportDiagnostic> diagnostics,

@@ -50,7 +50,9 @@ public sealed class MetadataImporter
         return new ImportResult(yaml, diagnostics.ToSortedList(), Summarize(files, document));
     }
 
-    private static ImportSummary Summarize(IReadOnlyList<MetadataFile> files, ImportDocument document)
+    private static ImportSummary Summarize(
+        IReadOnlyList<MetadataFile> files,
+        ImportDocument document)
     {
         var namedCredentials = document.NamedCredentials ?? [];
         var permissionSets = document.PermissionSets ?? [];

@@ -16,15 +16,21 @@ public sealed class CredentialInferenceTests
             "Oauth",
             S.Parameter("AuthProtocolVariant", "Oauth", variant, "DefaultGroup"),
             S.Parameter("AuthParameter", "Scope", "api", "DefaultGroup"),
-            S.Parameter("AuthProviderUrl", "AuthProviderUrl", "https://login.example.com/token", "DefaultGroup"),
+            S.Parameter(
+                "AuthProviderUrl",
+                "AuthProviderUrl",
+                "https://login.example.com/token",
+                "DefaultGroup"),
             S.Principal("Super Admin"));
 
-        var json = SchemaCheck.AssertValid(SampleTree.ImportExternalCredential("Partner", xml).Yaml);
+        var result = SampleTree.ImportExternalCredential("Partner", xml);
+        var json = SchemaCheck.AssertValid(result.Yaml);
         var partner = json["externalCredentials"]!["Partner"]!;
 
         Assert.Equal(("OAuth", variant), (Text(partner["protocol"]), Text(partner["variant"])));
         Assert.Equal(
-            """{"clientId":{"secret":"ci:PARTNER_SUPER_ADMIN_CLIENTID","encrypted":false},"clientSecret":"""
+            """{"clientId":{"secret":"ci:PARTNER_SUPER_ADMIN_CLIENTID","encrypted":false},"""
+            + "\"clientSecret\":"
             + """{"secret":"ci:PARTNER_SUPER_ADMIN_CLIENTSECRET"}}""",
             partner["principals"]!["Super Admin"]!["credentials"]!.ToJsonString());
         Assert.Equal(
@@ -42,7 +48,9 @@ public sealed class CredentialInferenceTests
 
         var credentials = Credentials(xml, "Main");
 
-        Assert.Equal("""{"clientId":{"secret":"ci:PARTNER_MAIN_CLIENTID","encrypted":false}}""", credentials);
+        Assert.Equal(
+            """{"clientId":{"secret":"ci:PARTNER_MAIN_CLIENTID","encrypted":false}}""",
+            credentials);
     }
 
     [Theory]
@@ -60,7 +68,9 @@ public sealed class CredentialInferenceTests
             parameters.Add(S.Parameter("AuthProtocolVariant", protocol, variant));
         }
 
-        var result = SampleTree.ImportExternalCredential("Partner", S.ExternalCredential(protocol, [.. parameters]));
+        var result = SampleTree.ImportExternalCredential(
+            "Partner",
+            S.ExternalCredential(protocol, [.. parameters]));
 
         Assert.Equal("{}", Credentials(result, "Main"));
         Assert.Contains($"credentials: {{}}  # {reason}", result.Yaml, StringComparison.Ordinal);
@@ -69,7 +79,10 @@ public sealed class CredentialInferenceTests
     [Fact]
     public void Import_BasicNamedPrincipal_WritesUsernameAndPassword()
     {
-        var xml = S.ExternalCredential("Basic", S.Principal("Service"), S.Principal("Users", "PerUserPrincipal", 2));
+        var xml = S.ExternalCredential(
+            "Basic",
+            S.Principal("Service"),
+            S.Principal("Users", "PerUserPrincipal", 2));
 
         var result = SampleTree.ImportExternalCredential("Partner", xml);
 
@@ -96,7 +109,8 @@ public sealed class CredentialInferenceTests
             """{"awsRoleArn":{"secret":"ci:AWS_ROLE_AWSROLEARN","encrypted":false}}""",
             Credentials(result, "Role", "Aws"));
         Assert.Equal(
-            """{"awsAccessKeyId":{"secret":"ci:AWS_CALLER_AWSACCESSKEYID","encrypted":false},"awsSecretAccessKey":"""
+            """{"awsAccessKeyId":{"secret":"ci:AWS_CALLER_AWSACCESSKEYID","encrypted":false},"""
+            + "\"awsSecretAccessKey\":"
             + """{"secret":"ci:AWS_CALLER_AWSSECRETACCESSKEY"}}""",
             Credentials(result, "Caller", "Aws"));
     }
@@ -119,15 +133,22 @@ public sealed class CredentialInferenceTests
     {
         var result = SampleTree.Import(
         [
-            (S.At(S.ExternalCredentialPath, "Stripe"), S.ExternalCredential("Custom", S.Principal("Main"))),
+            (
+                S.At(S.ExternalCredentialPath, "Stripe"),
+                S.ExternalCredential("Custom", S.Principal("Main"))
+            ),
             (
                 S.At(S.NamedCredentialPath, "StripeAPI"),
-                S.NamedCredential("Stripe", S.HttpHeader("Authorization", "Bearer {!$Credential.Stripe.SecretKey}", 1))
+                S.NamedCredential(
+                    "Stripe",
+                    S.HttpHeader("Authorization", "Bearer {!$Credential.Stripe.SecretKey}", 1))
             ),
         ]);
 
         Assert.Empty(result.Diagnostics);
-        Assert.Equal("""{"SecretKey":{"secret":"ci:STRIPE_MAIN_SECRETKEY"}}""", Credentials(result, "Main", "Stripe"));
+        Assert.Equal(
+            """{"SecretKey":{"secret":"ci:STRIPE_MAIN_SECRETKEY"}}""",
+            Credentials(result, "Main", "Stripe"));
     }
 
     [Fact]
@@ -157,7 +178,9 @@ public sealed class CredentialInferenceTests
         var result = SampleTree.ImportExternalCredential("Partner", xml);
 
         Assert.Equal(2, result.Diagnostics.Count);
-        Assert.All(result.Diagnostics, d => Assert.Contains("PARTNER_TEAM_A_", d.Message, StringComparison.Ordinal));
+        Assert.All(
+            result.Diagnostics,
+            d => Assert.Contains("PARTNER_TEAM_A_", d.Message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -173,7 +196,8 @@ public sealed class CredentialInferenceTests
         Assert.Equal("env", Text(json["stores"]!["github"]!["type"]));
         Assert.Equal(
             "github:PARTNER_MAIN_PASSWORD",
-            Text(json["externalCredentials"]!["Partner"]!["principals"]!["Main"]!["credentials"]!["password"]!["secret"]));
+            Text(json["externalCredentials"]!["Partner"]!["principals"]!["Main"]!
+                ["credentials"]!["password"]!["secret"]));
     }
 
     [Fact]
@@ -181,17 +205,24 @@ public sealed class CredentialInferenceTests
     {
         var result = SampleTree.Import([], new ImportOptions(EnvStoreName: "1 bad"));
 
-        Assert.Contains(result.Diagnostics, d => d.Severity == ImportSeverity.Error && d.Message.Contains("'1 bad'", StringComparison.Ordinal));
+        Assert.Contains(
+            result.Diagnostics,
+            d => d.Severity == ImportSeverity.Error
+                && d.Message.Contains("'1 bad'", StringComparison.Ordinal));
     }
 
     private static string Credentials(string xml, string principal, string name = "Partner") =>
         Credentials(SampleTree.ImportExternalCredential(name, xml), principal, name);
 
-    private static string Credentials(ImportResult result, string principal, string name = "Partner")
+    private static string Credentials(
+        ImportResult result,
+        string principal,
+        string name = "Partner")
     {
         var json = SchemaCheck.AssertValid(result.Yaml);
 
-        return json["externalCredentials"]![name]!["principals"]![principal]!["credentials"]!.ToJsonString();
+        return json["externalCredentials"]![name]!["principals"]![principal]!["credentials"]!
+            .ToJsonString();
     }
 
     private static string? Text(System.Text.Json.Nodes.JsonNode? node) => node?.GetValue<string>();

@@ -8,6 +8,9 @@ public sealed class FixtureMappingTests
 {
     private const string SecretComment = "# where this secret comes from: change the reference";
 
+    private const string GearsetVariable =
+        "GEARSETARCHIVEVIEWER_GEARSET_ARCHIVE_VIEWER_PRINCIPAL_APIKEY";
+
     [Fact]
     public void Import_OauthBrowserFlow_WritesOAuthWithAuthProviderAndNoValues()
     {
@@ -49,12 +52,14 @@ public sealed class FixtureMappingTests
         var salesforce = json["externalCredentials"]!["Salesforce"]!;
 
         Assert.Equal(
-            """{"type":"AuthParameter","name":"Scope","value":"web api refresh_token offline_access"}""",
-            salesforce["parameters"]!.AsArray().Single(p => Text(p!["name"]) == "Scope")!.ToJsonString());
+            """[{"type":"AuthParameter","name":"Scope","value":"web api"""
+            + """ refresh_token offline_access"}]""",
+            Parameters(salesforce, "Scope"));
 
         var principal = salesforce["principals"]!["SalesforceUser"]!;
         Assert.Equal(
-            """[{"type":"AuthParameter","name":"Scope","value":"api web refresh_token offline_access"}]""",
+            """[{"type":"AuthParameter","name":"Scope","value":"api web"""
+            + """ refresh_token offline_access"}]""",
             principal["parameters"]!.ToJsonString());
     }
 
@@ -74,7 +79,7 @@ public sealed class FixtureMappingTests
     }
 
     [Fact]
-    public void Import_PermissionSetWithoutXmlDeclaration_GrantsKnownPrincipalsAndCommentsOutUnknown()
+    public void Import_PermissionSetNamingUnknownCredential_CommentsOutThatGrant()
     {
         var result = FixtureImport.Run("Salesforce-Main");
         var json = SchemaCheck.AssertValid(result.Yaml);
@@ -83,7 +88,8 @@ public sealed class FixtureMappingTests
             """["Box-BoxUser","HarryPotter-HarryPotterPrincipal","Salesforce-SalesforceUser"]""",
             json["permissionSets"]!["Integration_Handler"]!.ToJsonString());
         Assert.Contains(
-            "    # - Spotify-SpotifyUserParameter  # external credential 'Spotify' is not in the metadata\n",
+            "    # - Spotify-SpotifyUserParameter  "
+            + "# external credential 'Spotify' is not in the metadata\n",
             result.Yaml,
             StringComparison.Ordinal);
 
@@ -93,7 +99,10 @@ public sealed class FixtureMappingTests
             "force-app/main/default/permissionsets/Integration_Handler.permissionset-meta.xml"));
         Assert.Equal(15, warning.Line);
         Assert.Equal(5, warning.Column);
-        Assert.Contains("'Spotify-SpotifyUserParameter'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "'Spotify-SpotifyUserParameter'",
+            warning.Message,
+            StringComparison.Ordinal);
         Assert.Contains("'<Name>: {}'", warning.Message, StringComparison.Ordinal);
     }
 
@@ -151,10 +160,10 @@ public sealed class FixtureMappingTests
 
         var principal = gearset["principals"]!["Gearset Archive Viewer Principal"]!;
         Assert.Equal(
-            """{"ApiKey":{"secret":"ci:GEARSETARCHIVEVIEWER_GEARSET_ARCHIVE_VIEWER_PRINCIPAL_APIKEY"}}""",
+            $$$"""{"ApiKey":{"secret":"ci:{{{GearsetVariable}}}"}}""",
             principal["credentials"]!.ToJsonString());
         Assert.Contains(
-            "ApiKey: { secret: \"ci:GEARSETARCHIVEVIEWER_GEARSET_ARCHIVE_VIEWER_PRINCIPAL_APIKEY\" }  "
+            $"ApiKey: {{ secret: \"ci:{GearsetVariable}\" }}  "
             + SecretComment,
             yaml,
             StringComparison.Ordinal);
@@ -177,7 +186,10 @@ public sealed class FixtureMappingTests
     {
         var json = Import("archive-viewer-connector", out var yaml);
 
-        Assert.Contains("      Gearset Archive Viewer Principal:\n", yaml, StringComparison.Ordinal);
+        Assert.Contains(
+            "      Gearset Archive Viewer Principal:\n",
+            yaml,
+            StringComparison.Ordinal);
         Assert.Equal(
             """["GearsetArchiveViewer-Gearset Archive Viewer Principal"]""",
             json["permissionSets"]!["GearsetViewArchivedRecords"]!.ToJsonString());
@@ -249,7 +261,10 @@ public sealed class FixtureMappingTests
     }
 
     [Theory]
-    [InlineData("apex-recipes", "GoogleBooksAPI", "protocol NoAuthentication, principal type Anonymous")]
+    [InlineData(
+        "apex-recipes",
+        "GoogleBooksAPI",
+        "protocol NoAuthentication, principal type Anonymous")]
     [InlineData("keyloop-keyforce-gh", "Salesforce", "protocol Oauth, principal type NamedUser")]
     [InlineData("dfj-salesforce", "CalendlyAPI", "protocol Oauth, principal type NamedUser")]
     [InlineData("dfj-salesforce", "Membership", "protocol Jwt, principal type NamedUser")]
@@ -311,11 +326,17 @@ public sealed class FixtureMappingTests
             d => d.Message.Contains("x-DinFamilieJurist", StringComparison.Ordinal));
         Assert.Equal((18, 5), (warning.Line, warning.Column));
         Assert.Contains("may be a secret", warning.Message, StringComparison.Ordinal);
-        Assert.Contains("{!$Credential.Aros.x_DinFamilieJurist}", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "{!$Credential.Aros.x_DinFamilieJurist}",
+            warning.Message,
+            StringComparison.Ordinal);
 
         Assert.All(
             result.Diagnostics,
-            d => Assert.DoesNotContain("REDACTED-PLAINTEXT-HEADER-SECRET", d.Message, StringComparison.Ordinal));
+            d => Assert.DoesNotContain(
+                "REDACTED-PLAINTEXT-HEADER-SECRET",
+                d.Message,
+                StringComparison.Ordinal));
     }
 
     [Fact]
@@ -365,7 +386,9 @@ public sealed class FixtureMappingTests
         var json = Import("SetupAI", out var yaml);
         var openAi = json["externalCredentials"]!["OpenAI"]!;
 
-        Assert.Equal("{!'Bearer ' & $Credential.OpenAI.ApiKey}", Text(openAi["headers"]![0]!["value"]));
+        Assert.Equal(
+            "{!'Bearer ' & $Credential.OpenAI.ApiKey}",
+            Text(openAi["headers"]![0]!["value"]));
         Assert.Equal(
             """{"ApiKey":{"secret":"ci:OPENAI_SETUPAI_APIKEY"}}""",
             openAi["principals"]!["SetupAI"]!["credentials"]!.ToJsonString());
@@ -386,8 +409,12 @@ public sealed class FixtureMappingTests
             openAi["headers"]!.AsArray().Select(h => Text(h!["name"])));
         Assert.Equal(
             ["Org", "apiKey"],
-            openAi["principals"]!["PromptEngineering"]!["credentials"]!.AsObject().Select(p => p.Key));
-        Assert.Equal("OpenAI", Text(json["namedCredentials"]!["OpenAIChat"]!["externalCredential"]));
+            openAi["principals"]!["PromptEngineering"]!["credentials"]!
+                .AsObject()
+                .Select(p => p.Key));
+        Assert.Equal(
+            "OpenAI",
+            Text(json["namedCredentials"]!["OpenAIChat"]!["externalCredential"]));
     }
 
     [Fact]
@@ -398,7 +425,8 @@ public sealed class FixtureMappingTests
 
         Assert.Empty(stripe["principals"]!.AsObject());
         Assert.Empty(stripe["headers"]!.AsArray());
-        Assert.True(json["namedCredentials"]!["StripeAPI"]!["allowMergeFieldsInBody"]!.GetValue<bool>());
+        var stripeApi = json["namedCredentials"]!["StripeAPI"]!;
+        Assert.True(stripeApi["allowMergeFieldsInBody"]!.GetValue<bool>());
     }
 
     private static JsonNode Import(string project, out string yaml)
@@ -412,4 +440,10 @@ public sealed class FixtureMappingTests
     }
 
     private static string? Text(JsonNode? node) => node?.GetValue<string>();
+
+    private static string Parameters(JsonNode externalCredential, string name) =>
+        new JsonArray(
+            [.. externalCredential["parameters"]!.AsArray()
+                .Where(p => Text(p!["name"]) == name)
+                .Select(p => p!.DeepClone())]).ToJsonString();
 }

@@ -32,7 +32,8 @@ public sealed class FixtureProjectTests
 
         Assert.Equal(FixtureProjects.Files.Count, read);
         Assert.Equal(
-            Directory.GetFiles(TestPaths.MetadataFixtures).Count(f => f.Contains("__", StringComparison.Ordinal)),
+            Directory.GetFiles(TestPaths.MetadataFixtures)
+                .Count(f => f.Contains("__", StringComparison.Ordinal)),
             FixtureProjects.Files.Count);
     }
 

@@ -6,6 +6,9 @@ namespace CredSync.Import.Tests;
 /// <summary>Values-only mode, file-order independence and the result's surface.</summary>
 public sealed class ImportModeTests
 {
+    private static readonly string PartnerWithMainPrincipal =
+        S.ExternalCredential("Custom", S.Principal("Main"));
+
     [Fact]
     public void Import_ValuesOnly_WritesOnlyPrincipalCredentials()
     {
@@ -21,9 +24,20 @@ public sealed class ImportModeTests
             + """{"secret":"ci:AWS_ADMIN_AWSSECRETACCESSKEY"}}}}}""",
             json["externalCredentials"]!["AWS"]!.ToJsonString());
 
-        var info = Assert.Single(result.Diagnostics, d => d.Message.StartsWith("values-only", StringComparison.Ordinal));
-        Assert.Contains("1 named credential(s) and 1 permission set(s)", info.Message, StringComparison.Ordinal);
-        Assert.Equal((1, 0, 0), (result.Summary.ExternalCredentials, result.Summary.NamedCredentials, result.Summary.PermissionSets));
+        var info = Assert.Single(
+            result.Diagnostics,
+            d => d.Message.StartsWith("values-only", StringComparison.Ordinal));
+        Assert.Contains(
+            "1 named credential(s) and 1 permission set(s)",
+            info.Message,
+            StringComparison.Ordinal);
+        Assert.Equal(
+            (1, 0, 0),
+            (
+                result.Summary.ExternalCredentials,
+                result.Summary.NamedCredentials,
+                result.Summary.PermissionSets
+            ));
     }
 
     [Fact]
@@ -72,7 +86,7 @@ public sealed class ImportModeTests
     {
         var result = SampleTree.Import(
         [
-            (S.At(S.ExternalCredentialPath, "Partner"), S.ExternalCredential("Custom", S.Principal("Main"))),
+            (S.At(S.ExternalCredentialPath, "Partner"), PartnerWithMainPrincipal),
             (S.At(S.PermissionSetPath, "Integration"), S.PermissionSet(("Partner-Main", false))),
         ]);
 
@@ -87,16 +101,25 @@ public sealed class ImportModeTests
     {
         var result = SampleTree.Import(
         [
-            (S.At(S.ExternalCredentialPath, "Partner"), S.ExternalCredential("Custom", S.Principal("Main"))),
-            (S.At(S.PermissionSetPath, "Integration"), S.PermissionSet(("Partner-Main", true), ("Partner-Other", true))),
+            (S.At(S.ExternalCredentialPath, "Partner"), PartnerWithMainPrincipal),
+            (
+                S.At(S.PermissionSetPath, "Integration"),
+                S.PermissionSet(("Partner-Main", true), ("Partner-Other", true))
+            ),
         ]);
 
         var warning = Assert.Single(result.Diagnostics);
-        Assert.Contains("external credential 'Partner' has no principal 'Other'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "external credential 'Partner' has no principal 'Other'",
+            warning.Message,
+            StringComparison.Ordinal);
         Assert.Equal(
             """["Partner-Main"]""",
             SchemaCheck.AssertValid(result.Yaml)["permissionSets"]!["Integration"]!.ToJsonString());
-        Assert.Contains("    # - Partner-Other  # external credential", result.Yaml, StringComparison.Ordinal);
+        Assert.Contains(
+            "    # - Partner-Other  # external credential",
+            result.Yaml,
+            StringComparison.Ordinal);
     }
 
     [Fact]

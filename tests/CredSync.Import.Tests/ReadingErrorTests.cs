@@ -5,12 +5,14 @@ namespace CredSync.Import.Tests;
 /// <summary>Metadata that cannot be imported as it is, and how it is reported.</summary>
 public sealed class ReadingErrorTests
 {
+    private const StringComparison Ordinal = StringComparison.Ordinal;
+
     public static TheoryData<string, string, int, int, string, string> UnknownElements() => new()
     {
         {
             MetadataSamples.At(MetadataSamples.ExternalCredentialPath, "Sample"),
             MetadataSamples.ExternalCredential("Custom")
-                .Replace("    <label>", "    <principals>x</principals>\n    <label>", StringComparison.Ordinal),
+                .Replace("    <label>", "    <principals>x</principals>\n    <label>", Ordinal),
             4, 5, "principals", "ExternalCredential"
         },
         {
@@ -26,14 +28,15 @@ public sealed class ReadingErrorTests
         {
             MetadataSamples.At(MetadataSamples.NamedCredentialPath, "Sample"),
             MetadataSamples.NamedCredential("Sample")
-                .Replace("    <label>", "    <endpointUrl>x</endpointUrl>\n    <label>", StringComparison.Ordinal),
+                .Replace("    <label>", "    <endpointUrl>x</endpointUrl>\n    <label>", Ordinal),
             3, 5, "endpointUrl", "NamedCredential"
         },
         {
             MetadataSamples.At(MetadataSamples.NamedCredentialPath, "Sample"),
             MetadataSamples.NamedCredential("Sample").Replace(
                 "        <parameterName>Url</parameterName>\n",
-                "        <parameterName>Url</parameterName>\n        <parameterLabel>x</parameterLabel>\n",
+                "        <parameterName>Url</parameterName>\n"
+                + "        <parameterLabel>x</parameterLabel>\n",
                 StringComparison.Ordinal),
             6, 9, "parameterLabel", "namedCredentialParameters"
         },
@@ -65,8 +68,14 @@ public sealed class ReadingErrorTests
         var error = Assert.Single(result.Diagnostics, d => d.Severity == ImportSeverity.Error);
         Assert.EndsWith(path, error.File.Replace('\\', '/'), StringComparison.Ordinal);
         Assert.Equal((line, column), (error.Line, error.Column));
-        Assert.Contains($"unknown element <{element}> in <{parent}>", error.Message, StringComparison.Ordinal);
-        Assert.Contains($":{line}:{column}: error: unknown element", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"unknown element <{element}> in <{parent}>",
+            error.Message,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            $":{line}:{column}: error: unknown element",
+            error.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,7 +160,10 @@ public sealed class ReadingErrorTests
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal((ImportSeverity.Error, 3, 5), (error.Severity, error.Line, error.Column));
-        Assert.Contains($"'{protocol}' is not supported by the Connect API", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            $"'{protocol}' is not supported by the Connect API",
+            error.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,7 +174,10 @@ public sealed class ReadingErrorTests
             MetadataSamples.ExternalCredential("Kerberos"));
 
         var error = Assert.Single(result.Diagnostics);
-        Assert.Contains("unknown authenticationProtocol 'Kerberos'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "unknown authenticationProtocol 'Kerberos'",
+            error.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -176,7 +191,10 @@ public sealed class ReadingErrorTests
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal((ImportSeverity.Error, 4, 5), (error.Severity, error.Line, error.Column));
-        Assert.Contains("unknown parameterType 'ApiKeyHeader'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "unknown parameterType 'ApiKeyHeader'",
+            error.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -200,7 +218,10 @@ public sealed class ReadingErrorTests
     public void Import_RepeatedSingleElement_IsAnError()
     {
         var xml = MetadataSamples.ExternalCredential("Custom")
-            .Replace("    <label>", "    <label>One</label>\n    <label>", StringComparison.Ordinal);
+            .Replace(
+                "    <label>",
+                "    <label>One</label>\n    <label>",
+                StringComparison.Ordinal);
 
         var result = SampleTree.ImportExternalCredential("Sample", xml);
 
@@ -243,7 +264,10 @@ public sealed class ReadingErrorTests
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(ImportSeverity.Error, error.Severity);
-        Assert.Contains("external credential 'OpenAI' is defined twice", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "external credential 'OpenAI' is defined twice",
+            error.Message,
+            StringComparison.Ordinal);
         Assert.Contains(
             "force-app/main/default/externalCredentials/OpenAI.externalCredential-meta.xml",
             error.Message.Replace('\\', '/'),

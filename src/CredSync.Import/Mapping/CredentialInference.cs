@@ -9,7 +9,9 @@ internal static class CredentialInference
     /// <param name="protocol">The credsync.yaml protocol.</param>
     /// <param name="variant">The protocol variant, if any.</param>
     /// <param name="principalType">NamedPrincipal, PerUserPrincipal or AwsStsPrincipal.</param>
-    /// <param name="formulaKeys">Keys that <c>$Credential.&lt;EC&gt;.&lt;Key&gt;</c> formulas read.</param>
+    /// <param name="formulaKeys">
+    /// Keys that <c>$Credential.&lt;EC&gt;.&lt;Key&gt;</c> formulas read.
+    /// </param>
     /// <param name="authProvider">The auth provider of an OAuth browser flow, if any.</param>
     /// <returns>The keys, or no keys and the reason why.</returns>
     public static (IReadOnlyList<CredentialKey> Keys, string? Reason) Infer(
@@ -29,7 +31,9 @@ internal static class CredentialInference
         {
             Protocols.Custom => Custom(variant, formulaKeys),
             Protocols.OAuth => OAuth(variant, authProvider),
-            Protocols.Basic => Keys(new CredentialKey("username", Encrypted: false), new CredentialKey("password")),
+            Protocols.Basic => Keys(
+                new CredentialKey("username", Encrypted: false),
+                new CredentialKey("password")),
             Protocols.AwsSv4 => Aws(variant, principalType),
             _ => None("protocol Jwt: Salesforce signs each token with the signing certificate; "
                 + "there is no secret value to set"),
@@ -59,8 +63,11 @@ internal static class CredentialInference
         return variant switch
         {
             "ClientCredentialsClientSecret" or "ClientCredentialsClientSecretBasic" =>
-                Keys(new CredentialKey("clientId", Encrypted: false), new CredentialKey("clientSecret")),
-            "ClientCredentialsJwtAssertion" => Keys(new CredentialKey("clientId", Encrypted: false)),
+                Keys(
+                    new CredentialKey("clientId", Encrypted: false),
+                    new CredentialKey("clientSecret")),
+            "ClientCredentialsJwtAssertion" =>
+                Keys(new CredentialKey("clientId", Encrypted: false)),
             "JwtBearer" => None("JWT bearer flow: Salesforce signs the assertion with the "
                 + "signing certificate; there is no secret value to set"),
             _ => None("values come from the OAuth browser flow"
@@ -71,7 +78,9 @@ internal static class CredentialInference
 
     // AWS keys per the Connect API: access keys for plain Signature V4 and for the STS
     // principal, the role ARN for Roles Anywhere and for the named principal under STS.
-    private static (IReadOnlyList<CredentialKey>, string?) Aws(string? variant, string principalType)
+    private static (IReadOnlyList<CredentialKey>, string?) Aws(
+        string? variant,
+        string principalType)
     {
         var accessKeys = Keys(
             new CredentialKey("awsAccessKeyId", Encrypted: false),

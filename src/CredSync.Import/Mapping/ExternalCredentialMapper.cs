@@ -115,7 +115,8 @@ internal sealed class ExternalCredentialMapper
         return null;
     }
 
-    private List<ExternalCredentialParameter> ReadPrincipals(ExternalCredentialDefinition definition)
+    private List<ExternalCredentialParameter> ReadPrincipals(
+        ExternalCredentialDefinition definition)
     {
         var principals = new List<ExternalCredentialParameter>();
 
@@ -148,7 +149,8 @@ internal sealed class ExternalCredentialMapper
 
     private string? ReadVariant(ExternalCredentialDefinition definition)
     {
-        var variants = Parameters(definition, t => t == ParameterTypes.AuthProtocolVariant).ToList();
+        var variants = Parameters(definition, t => t == ParameterTypes.AuthProtocolVariant)
+            .ToList();
         if (variants.Count == 0)
         {
             return null;
@@ -371,7 +373,8 @@ internal sealed class ExternalCredentialMapper
     }
 
     // Named credential headers that use this external credential may read its keys too.
-    private IEnumerable<(string?, SourceLocation, bool)> NamedCredentialHeaderFormulas(string name) =>
+    private IEnumerable<(string?, SourceLocation, bool)> NamedCredentialHeaderFormulas(
+        string name) =>
         _catalog.NamedCredentials
             .Where(nc => nc.Parameters.Any(p => p.Type == "Authentication"
                 && (p.ExternalCredential ?? p.Value) == name))

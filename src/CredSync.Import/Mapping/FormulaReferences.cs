@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace CredSync.Import.Mapping;
 
-/// <summary>Finds the <c>$Credential.&lt;ExternalCredential&gt;.&lt;Key&gt;</c> merge fields of a formula.</summary>
+/// <summary>
+/// Finds the <c>$Credential.&lt;ExternalCredential&gt;.&lt;Key&gt;</c> merge fields of a formula.
+/// </summary>
 internal static partial class FormulaReferences
 {
     public static IEnumerable<(string ExternalCredential, string Key)> Find(string? formula)

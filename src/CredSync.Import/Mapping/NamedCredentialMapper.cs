@@ -230,7 +230,8 @@ internal sealed partial class NamedCredentialMapper
             }
 
             // The value is not repeated here: it may be the very secret being warned about.
-            var key = string.Concat(header.Name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
+            var key = string.Concat(
+                header.Name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
             _diagnostics.Warning(
                 header.Location,
                 $"header '{header.Name}' of named credential '{definition.Name}' has a literal "

@@ -4,7 +4,9 @@ namespace CredSync.Import.Mapping;
 
 /// <summary>What a named credential's parameters say, sorted out by parameter type.</summary>
 /// <param name="Url">The Url parameter.</param>
-/// <param name="ExternalCredential">The external credential the Authentication parameter names.</param>
+/// <param name="ExternalCredential">
+/// The external credential the Authentication parameter names.
+/// </param>
 /// <param name="Headers">HttpHeader parameters in the order they are sent.</param>
 /// <param name="AllowedNamespaces">Managed package namespaces, sorted.</param>
 /// <param name="ClientCertificate">The ClientCertificate parameter's certificate.</param>

@@ -17,7 +17,9 @@ internal sealed class NamedCredentialPartsBuilder
     private readonly SortedSet<string> _namespaces = new(StringComparer.Ordinal);
     private bool _failed;
 
-    public NamedCredentialPartsBuilder(NamedCredentialDefinition definition, DiagnosticBag diagnostics)
+    public NamedCredentialPartsBuilder(
+        NamedCredentialDefinition definition,
+        DiagnosticBag diagnostics)
     {
         _definition = definition;
         _diagnostics = diagnostics;

@@ -1,6 +1,8 @@
 namespace CredSync.Import.Mapping;
 
-/// <summary>Authentication protocols and variants, in metadata and in credsync.yaml terms.</summary>
+/// <summary>
+/// Authentication protocols and variants, in metadata and in credsync.yaml terms.
+/// </summary>
 internal static class Protocols
 {
     public const string Custom = "Custom";
@@ -9,7 +11,9 @@ internal static class Protocols
     public const string AwsSv4 = "AwsSv4";
     public const string Jwt = "Jwt";
 
-    /// <summary>Metadata protocols the Connect API can manage, and their credsync.yaml names.</summary>
+    /// <summary>
+    /// Metadata protocols the Connect API can manage, and their credsync.yaml names.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> Supported { get; } =
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -24,7 +28,9 @@ internal static class Protocols
 
     /// <summary>Metadata protocols that exist in the WSDL but not in the Connect API.</summary>
     public static IReadOnlySet<string> Unsupported { get; } =
-        new HashSet<string>(["NoAuthentication", "Password", "JwtExchange"], StringComparer.Ordinal);
+        new HashSet<string>(
+            ["NoAuthentication", "Password", "JwtExchange"],
+            StringComparer.Ordinal);
 
     public static IReadOnlySet<string> Variants { get; } = new HashSet<string>(
         [

@@ -2,7 +2,9 @@ using CredSync.Import.Reading;
 
 namespace CredSync.Import.Model;
 
-/// <summary>The principal-access part of a permission set; the rest of the file is not read.</summary>
+/// <summary>
+/// The principal-access part of a permission set; the rest of the file is not read.
+/// </summary>
 internal sealed record PermissionSetDefinition(
     MetadataFile File,
     SourceLocation Location,

@@ -280,7 +280,9 @@ internal static class CredSyncYamlWriter
         }
 
         yaml.Add(inner, $"enabled: {Boolean(entry.Enabled)}");
-        yaml.Add(inner, $"generateAuthorizationHeader: {Boolean(entry.GenerateAuthorizationHeader)}");
+        yaml.Add(
+            inner,
+            $"generateAuthorizationHeader: {Boolean(entry.GenerateAuthorizationHeader)}");
         yaml.Add(inner, $"allowMergeFieldsInHeader: {Boolean(entry.AllowMergeFieldsInHeader)}");
         yaml.Add(inner, $"allowMergeFieldsInBody: {Boolean(entry.AllowMergeFieldsInBody)}");
         WriteHeaders(yaml, inner, entry.Headers);
@@ -289,7 +291,9 @@ internal static class CredSyncYamlWriter
         yaml.Add(inner, $"allowedNamespaces: [{string.Join(", ", namespaces)}]");
     }
 
-    private static void WritePermissionSets(YamlLines yaml, IReadOnlyList<PermissionSetEntry> entries)
+    private static void WritePermissionSets(
+        YamlLines yaml,
+        IReadOnlyList<PermissionSetEntry> entries)
     {
         yaml.Blank();
         yaml.Add(

@@ -45,7 +45,9 @@ internal sealed class YamlLines
         return text.ToString();
     }
 
-    /// <summary>A flow mapping such as <c>{ name: X, value: "Y" }</c> from written scalars.</summary>
+    /// <summary>
+    /// A flow mapping such as <c>{ name: X, value: "Y" }</c> from written scalars.
+    /// </summary>
     public static string FlowMapping(params IEnumerable<(string Key, string Value)> entries) =>
         "{ " + string.Join(", ", entries.Select(e => $"{e.Key}: {e.Value}")) + " }";
 

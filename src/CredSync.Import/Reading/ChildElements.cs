@@ -2,7 +2,9 @@ using System.Xml.Linq;
 
 namespace CredSync.Import.Reading;
 
-/// <summary>The child elements of one element, grouped by name after the vocabulary check.</summary>
+/// <summary>
+/// The child elements of one element, grouped by name after the vocabulary check.
+/// </summary>
 internal sealed class ChildElements
 {
     private static readonly IReadOnlyList<XElement> None = [];

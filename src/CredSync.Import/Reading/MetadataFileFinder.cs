@@ -17,7 +17,9 @@ internal static class MetadataFileFinder
         (".permissionset", MetadataKind.PermissionSet),
     ];
 
-    public static IReadOnlyList<MetadataFile> Find(string sourceDirectory, DiagnosticBag diagnostics)
+    public static IReadOnlyList<MetadataFile> Find(
+        string sourceDirectory,
+        DiagnosticBag diagnostics)
     {
         var root = Path.GetFullPath(sourceDirectory);
         var found = new List<MetadataFile>();

@@ -51,7 +51,9 @@ internal static class MetadataReader
 
     // Developer names are unique in an org without regard to case, whichever package folder
     // a file lives in; two files of one name would overwrite each other on deploy.
-    private static void ReportDuplicates(IReadOnlyList<MetadataFile> files, DiagnosticBag diagnostics)
+    private static void ReportDuplicates(
+        IReadOnlyList<MetadataFile> files,
+        DiagnosticBag diagnostics)
     {
         var groups = files
             .GroupBy(f => (f.Kind, Name: f.DeveloperName.ToUpperInvariant()))

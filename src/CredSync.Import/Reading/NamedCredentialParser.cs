@@ -3,7 +3,9 @@ using CredSync.Import.Model;
 
 namespace CredSync.Import.Reading;
 
-/// <summary>Reads a <c>NamedCredential</c> metadata file, in the current or the legacy model.</summary>
+/// <summary>
+/// Reads a <c>NamedCredential</c> metadata file, in the current or the legacy model.
+/// </summary>
 internal static class NamedCredentialParser
 {
     public static NamedCredentialDefinition Parse(XElement root, ParseContext context)

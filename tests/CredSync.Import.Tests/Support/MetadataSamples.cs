@@ -33,14 +33,14 @@ internal static class MetadataSamples
         var xml = new StringBuilder("    <externalCredentialParameters>\n");
         if (group is not null)
         {
-            xml.Append($"        <parameterGroup>{SecurityElement.Escape(group)}</parameterGroup>\n");
+            xml.Append($"        <parameterGroup>{Escape(group)}</parameterGroup>\n");
         }
 
-        xml.Append($"        <parameterName>{SecurityElement.Escape(name)}</parameterName>\n");
+        xml.Append($"        <parameterName>{Escape(name)}</parameterName>\n");
         xml.Append($"        <parameterType>{type}</parameterType>\n");
         if (value is not null)
         {
-            xml.Append($"        <parameterValue>{SecurityElement.Escape(value)}</parameterValue>\n");
+            xml.Append($"        <parameterValue>{Escape(value)}</parameterValue>\n");
         }
 
         if (sequence is not null)
@@ -54,7 +54,9 @@ internal static class MetadataSamples
     public static string Principal(string name, string type = "NamedPrincipal", int sequence = 1) =>
         Parameter(type, name, group: name, sequence: sequence);
 
-    public static string NamedCredential(string externalCredential, params string[] extraParameters) =>
+    public static string NamedCredential(
+        string externalCredential,
+        params string[] extraParameters) =>
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         + "<NamedCredential xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"
         + "    <label>Sample</label>\n"
@@ -76,7 +78,7 @@ internal static class MetadataSamples
         "    <namedCredentialParameters>\n"
         + $"        <parameterName>{name}</parameterName>\n"
         + "        <parameterType>HttpHeader</parameterType>\n"
-        + $"        <parameterValue>{SecurityElement.Escape(value)}</parameterValue>\n"
+        + $"        <parameterValue>{Escape(value)}</parameterValue>\n"
         + $"        <sequenceNumber>{sequence}</sequenceNumber>\n"
         + "    </namedCredentialParameters>\n";
 
@@ -90,6 +92,8 @@ internal static class MetadataSamples
             + "    </externalCredentialPrincipalAccesses>\n"))
         + "    <label>Sample</label>\n"
         + "</PermissionSet>\n";
+
+    private static string Escape(string text) => SecurityElement.Escape(text);
 
     public static string At(string pathFormat, string name) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, pathFormat, name);

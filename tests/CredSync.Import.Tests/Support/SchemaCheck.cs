@@ -8,7 +8,8 @@ namespace CredSync.Import.Tests.Support;
 internal static class SchemaCheck
 {
     // Built once: the schema's $id is registered when it is built.
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromFile(TestPaths.SchemaFile));
+    private static readonly Lazy<JsonSchema> Schema =
+        new(() => JsonSchema.FromFile(TestPaths.SchemaFile));
 
     /// <summary>The schema's complaints, one line each; empty when the document is valid.</summary>
     public static IReadOnlyList<string> Errors(JsonNode? document)
@@ -30,14 +31,18 @@ internal static class SchemaCheck
             .ToList();
     }
 
-    /// <summary>Parses the YAML, checks it, and returns it as JSON for further assertions.</summary>
+    /// <summary>
+    /// Parses the YAML, checks it, and returns it as JSON for further assertions.
+    /// </summary>
     public static JsonNode AssertValid(string? yaml)
     {
         Assert.NotNull(yaml);
 
         var document = YamlJson.Parse(yaml);
         var errors = Errors(document);
-        Assert.True(errors.Count == 0, "Schema errors:\n" + string.Join("\n", errors) + "\n\n" + yaml);
+        Assert.True(
+            errors.Count == 0,
+            "Schema errors:\n" + string.Join("\n", errors) + "\n\n" + yaml);
 
         return document!;
     }

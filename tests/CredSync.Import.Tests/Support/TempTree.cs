@@ -5,7 +5,10 @@ internal sealed class TempTree : IDisposable
 {
     public TempTree()
     {
-        Root = Path.Combine(Path.GetTempPath(), "credsync-import-tests", Guid.NewGuid().ToString("N"));
+        Root = Path.Combine(
+            Path.GetTempPath(),
+            "credsync-import-tests",
+            Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
     }
 

@@ -8,7 +8,8 @@ internal static class TestPaths
     /// <summary>The folder holding CredSync.sln.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static string SchemaFile => Path.Combine(RepositoryRoot, "schemas", "credsync.schema.json");
+    public static string SchemaFile =>
+        Path.Combine(RepositoryRoot, "schemas", "credsync.schema.json");
 
     /// <summary>
     /// shared/fixtures/metadata: from CREDSYNC_FIXTURES (the fixtures folder, or its metadata
@@ -45,7 +46,8 @@ internal static class TestPaths
             }
 
             throw new InvalidOperationException(
-                $"{FixturesVariable}='{configured}' holds neither metadata/SOURCES.md nor SOURCES.md.");
+                $"{FixturesVariable}='{configured}' holds neither metadata/SOURCES.md "
+                + "nor SOURCES.md.");
         }
 
         foreach (var directory in Ancestors(AppContext.BaseDirectory))
@@ -64,9 +66,11 @@ internal static class TestPaths
 
     private static IEnumerable<string> Ancestors(string start)
     {
-        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        var directory = new DirectoryInfo(start);
+        while (directory is not null)
         {
             yield return directory.FullName;
+            directory = directory.Parent;
         }
     }
 }

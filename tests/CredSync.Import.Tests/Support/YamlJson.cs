@@ -18,9 +18,10 @@ internal static partial class YamlJson
         var parser = new Parser(new StringReader(yaml));
         while (parser.MoveNext())
         {
-            if (parser.Current is AnchorAlias || parser.Current is NodeEvent { Anchor.IsEmpty: false })
+            if (parser.Current is AnchorAlias or NodeEvent { Anchor.IsEmpty: false })
             {
-                throw new InvalidOperationException($"YAML uses an anchor or alias at {parser.Current.Start}.");
+                throw new InvalidOperationException(
+                    $"YAML uses an anchor or alias at {parser.Current.Start}.");
             }
         }
 
