@@ -24,9 +24,13 @@ internal sealed class ApiGate
         _faults = faults;
     }
 
+    /// <summary>True for every path the gate guards.</summary>
+    /// <remarks>Routing ignores case, so the gate must too, or a path in capitals slips past.</remarks>
     public static bool Guards(PathString path)
     {
-        return path.StartsWithSegments("/services/data", StringComparison.Ordinal, out var rest)
+        const StringComparison ignoreCase = StringComparison.OrdinalIgnoreCase;
+
+        return path.StartsWithSegments("/services/data", ignoreCase, out var rest)
             && rest.HasValue
             && rest.Value != "/";
     }
@@ -114,12 +118,16 @@ internal sealed class ApiGate
     private ApiVersion ParseVersion(PathString path)
     {
         var segment = path.Value!["/services/data/".Length..].Split('/')[0];
-        if (!ApiVersion.TryParse(segment, out var version) || !segment.StartsWith('v') || version.Major > _newest.Major)
+        if (!segment.StartsWith('v')
+            || !ApiVersion.TryParse(segment, out var version)
+            || version.Major > _newest.Major)
         {
             throw ApiException.NotFound();
         }
 
-        return version.Major < ApiVersion.OldestSupported.Major ? throw ApiException.Gone(version) : version;
+        return version.Major < ApiVersion.OldestSupported.Major
+            ? throw ApiException.Gone(version)
+            : version;
     }
 
     private void SetLimitHeader(HttpContext http, long used)
