@@ -1,6 +1,6 @@
 namespace CredSync.LocalOrg;
 
-/// <summary>How an encrypted credential value is shown when a principal's credentials are read.</summary>
+/// <summary>How an encrypted credential value is shown when credentials are read.</summary>
 public enum EncryptedReadback
 {
     /// <summary>The value comes back as the fixed string <c>********</c>.</summary>

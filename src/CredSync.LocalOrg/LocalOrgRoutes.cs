@@ -1,6 +1,6 @@
 namespace CredSync.LocalOrg;
 
-/// <summary>The route templates the local org serves, as recorded in <see cref="RecordedRequest.Template"/>.</summary>
+/// <summary>The route templates the local org serves, as in <see cref="RecordedRequest.Template"/>.</summary>
 public static class LocalOrgRoutes
 {
     /// <summary>The list of API versions.</summary>
@@ -16,13 +16,15 @@ public static class LocalOrgRoutes
     public const string Limits = "/services/data/{version}/limits";
 
     /// <summary>The external credential list; GET lists, POST creates.</summary>
-    public const string ExternalCredentials = "/services/data/{version}/named-credentials/external-credentials";
+    public const string ExternalCredentials =
+        "/services/data/{version}/named-credentials/external-credentials";
 
     /// <summary>One external credential; GET, PUT, DELETE.</summary>
     public const string ExternalCredential = ExternalCredentials + "/{developerName}";
 
     /// <summary>The named credential list; GET lists, POST creates.</summary>
-    public const string NamedCredentials = "/services/data/{version}/named-credentials/named-credential-setup";
+    public const string NamedCredentials =
+        "/services/data/{version}/named-credentials/named-credential-setup";
 
     /// <summary>One named credential; GET, PUT, DELETE.</summary>
     public const string NamedCredential = NamedCredentials + "/{developerName}";

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 
 namespace CredSync.LocalOrg;
 
-/// <summary>A running local org: an HTTP server on 127.0.0.1 that answers like a Salesforce org.</summary>
+/// <summary>A running local org: an HTTP server on 127.0.0.1 that answers like a Salesforce org.
+/// </summary>
 public sealed class LocalOrgServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -43,7 +44,7 @@ public sealed class LocalOrgServer : IAsyncDisposable
     /// <summary>The server's base URL, <c>http://127.0.0.1:port</c>.</summary>
     public Uri InstanceUrl { get; }
 
-    /// <summary>A bearer token the org accepts; it is the same for every server over the same folder.</summary>
+    /// <summary>A bearer token the org accepts; every server over the same folder accepts it.</summary>
     public string AccessToken { get; }
 
     /// <summary>The org id, <c>00D</c> and 15 more characters.</summary>
@@ -67,8 +68,10 @@ public sealed class LocalOrgServer : IAsyncDisposable
     /// <summary>A snapshot of the requests this server answered, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
 
-    /// <summary>Starts a server over the options' data folder, creating the folder's files on first use.</summary>
-    public static async Task<LocalOrgServer> StartAsync(LocalOrgOptions options, CancellationToken ct = default)
+    /// <summary>Starts a server over the data folder, creating the folder's files on first use.</summary>
+    public static async Task<LocalOrgServer> StartAsync(
+        LocalOrgOptions options,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var newest = Validate(options);
@@ -93,7 +96,8 @@ public sealed class LocalOrgServer : IAsyncDisposable
         var server = new LocalOrgServer(app, store, log, faults, new Uri(address), org, options);
         if (options.LoggerFactory is { } loggerFactory)
         {
-            LocalOrgLog.Listening(loggerFactory.CreateLogger("CredSync.LocalOrg"), server.InstanceUrl, store.Directory);
+            var logger = loggerFactory.CreateLogger("CredSync.LocalOrg");
+            LocalOrgLog.Listening(logger, server.InstanceUrl, store.Directory);
         }
 
         return server;
@@ -102,8 +106,8 @@ public sealed class LocalOrgServer : IAsyncDisposable
     /// <summary>How many recorded requests had this method and route template.</summary>
     public int CountRequests(string method, string template)
     {
-        return Requests.Count(r =>
-            string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase) && r.Template == template);
+        return Requests.Count(r => r.Template == template
+            && string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Forgets the recorded requests.</summary>
@@ -112,7 +116,7 @@ public sealed class LocalOrgServer : IAsyncDisposable
         _log.Clear();
     }
 
-    /// <summary>Sets the 24-hour usage count, for example to the limit to make the allocation run out.</summary>
+    /// <summary>Sets the 24-hour usage count; set it to the limit to use the allocation up.</summary>
     public async Task SetApiUsageAsync(long used, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(used);
@@ -142,14 +146,16 @@ public sealed class LocalOrgServer : IAsyncDisposable
             return false;
         }
 
-        var actual = stored.Encrypted ? session.Cipher.Open(stored.Sealed ?? "", principal.Id, key) : stored.Value;
+        var actual = stored.Encrypted
+            ? session.Cipher.Open(stored.Sealed ?? "", principal.Id, key)
+            : stored.Value;
 
         return CryptographicOperations.FixedTimeEquals(
             Encoding.UTF8.GetBytes(actual ?? ""),
             Encoding.UTF8.GetBytes(expected));
     }
 
-    /// <summary>Completes when <paramref name="ct"/> is cancelled or the server stops; the server is stopped then.</summary>
+    /// <summary>Completes, with the server stopped, when <paramref name="ct"/> is cancelled.</summary>
     public Task WaitForShutdownAsync(CancellationToken ct)
     {
         return _app.WaitForShutdownAsync(ct);

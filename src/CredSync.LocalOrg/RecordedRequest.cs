@@ -8,4 +8,9 @@ namespace CredSync.LocalOrg;
 /// The route template the request matched (one of <see cref="LocalOrgRoutes"/>), or null when none did.
 /// </param>
 /// <param name="Status">The HTTP status code of the answer; 0 when the connection was dropped.</param>
-public sealed record RecordedRequest(string Method, string Path, string Query, string? Template, int Status);
+public sealed record RecordedRequest(
+    string Method,
+    string Path,
+    string Query,
+    string? Template,
+    int Status);

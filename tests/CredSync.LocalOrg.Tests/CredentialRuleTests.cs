@@ -19,9 +19,11 @@ public sealed class CredentialRuleTests
         string named)
     {
         await using var org = await TestOrg.StartAsync();
-        TestOrg.Ok(await org.PostAsync(TestOrg.Ecs, Bodies.ExternalCredential("Ec", protocol, Bodies.Principal("P"))));
+        await org.CreateEcAsync("Ec", protocol, Bodies.Principal("P"));
 
-        var result = await org.PostAsync(TestOrg.Credential, Bodies.Credential("Ec", "P", protocol, (key, encrypted, "v")));
+        var body = Bodies.Credential("Ec", "P", protocol, (key, encrypted, "v"));
+
+        var result = await org.PostAsync(TestOrg.Credential, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Equal("INVALID_API_INPUT", result.ErrorCode);
@@ -38,9 +40,11 @@ public sealed class CredentialRuleTests
     public async Task Post_KeyWithinTheRules_IsAccepted(string protocol, string key, bool encrypted)
     {
         await using var org = await TestOrg.StartAsync();
-        TestOrg.Ok(await org.PostAsync(TestOrg.Ecs, Bodies.ExternalCredential("Ec", protocol, Bodies.Principal("P"))));
+        await org.CreateEcAsync("Ec", protocol, Bodies.Principal("P"));
 
-        var result = await org.PostAsync(TestOrg.Credential, Bodies.Credential("Ec", "P", protocol, (key, encrypted, "v")));
+        var body = Bodies.Credential("Ec", "P", protocol, (key, encrypted, "v"));
+
+        var result = await org.PostAsync(TestOrg.Credential, body);
 
         Assert.Equal(HttpStatusCode.Created, result.Status);
     }
@@ -68,9 +72,11 @@ public sealed class CredentialRuleTests
         string[] secretKeys = ["clientSecret", "password", "awsSecretAccessKey"];
         var entries = keys.Split(',').Select(k => (k, secretKeys.Contains(k), "v")).ToArray();
 
-        var result = await org.PostAsync(TestOrg.Credential, Bodies.Credential("Ec", "P", protocol, entries));
+        var body = Bodies.Credential("Ec", "P", protocol, entries);
+
+        var result = await org.PostAsync(TestOrg.Credential, body);
 
         Assert.Equal(HttpStatusCode.Created, result.Status);
-        Assert.Equal(status, result.Json["authenticationStatus"]!.GetValue<string>());
+        Assert.Equal(status, result.Json["authenticationStatus"].Text());
     }
 }

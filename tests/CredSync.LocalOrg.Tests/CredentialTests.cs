@@ -17,11 +17,11 @@ public sealed class CredentialTests
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Empty(result.Json["credentials"]!.AsObject());
-        Assert.Equal("NotConfigured", result.Json["authenticationStatus"]!.GetValue<string>());
-        Assert.Equal("Custom", result.Json["authenticationProtocol"]!.GetValue<string>());
-        Assert.Equal("Stripe", result.Json["externalCredential"]!.GetValue<string>());
-        Assert.Equal("Default", result.Json["principalName"]!.GetValue<string>());
-        Assert.Equal("NamedPrincipal", result.Json["principalType"]!.GetValue<string>());
+        Assert.Equal("NotConfigured", result.Json["authenticationStatus"].Text());
+        Assert.Equal("Custom", result.Json["authenticationProtocol"].Text());
+        Assert.Equal("Stripe", result.Json["externalCredential"].Text());
+        Assert.Equal("Default", result.Json["principalName"].Text());
+        Assert.Equal("NamedPrincipal", result.Json["principalType"].Text());
         Assert.True(result.Json.AsObject().ContainsKey("authenticationProtocolVariant"));
     }
 
@@ -33,18 +33,18 @@ public sealed class CredentialTests
 
         var result = await org.PostAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, "sk_1"), ("Account", false, "acct_9")));
+            Bodies.Custom(("ApiKey", true, "sk_1"), ("Account", false, "acct_9")));
 
         Assert.Equal(HttpStatusCode.Created, result.Status);
-        Assert.Equal("Configured", result.Json["authenticationStatus"]!.GetValue<string>());
+        Assert.Equal("Configured", result.Json["authenticationStatus"].Text());
         var credentials = result.Json["credentials"]!;
-        Assert.True(credentials["ApiKey"]!["encrypted"]!.GetValue<bool>());
-        Assert.Equal("acct_9", credentials["Account"]!["value"]!.GetValue<string>());
-        Assert.Equal(1, credentials["Account"]!["revision"]!.GetValue<int>());
-        Assert.True(await org.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiKey", "sk_1"));
+        Assert.True(credentials["ApiKey"]!["encrypted"].Bool());
+        Assert.Equal("acct_9", credentials["Account"]!["value"].Text());
+        Assert.Equal(1, credentials["Account"]!["revision"].Int());
+        Assert.True(await org.HoldsAsync("ApiKey", "sk_1"));
         var ec = await org.GetAsync(TestOrg.Ecs + "/Stripe");
-        Assert.Equal("Configured", ec.Json["authenticationStatus"]!.GetValue<string>());
-        Assert.Equal("Configured", ec.Json["principals"]![0]!["authenticationStatus"]!.GetValue<string>());
+        Assert.Equal("Configured", ec.Json["authenticationStatus"].Text());
+        Assert.Equal("Configured", ec.Json["principals"]![0]!["authenticationStatus"].Text());
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class CredentialTests
     {
         await using var org = await TestOrg.StartAsync();
         await org.SeedCustomAsync();
-        var body = Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, "sk_1"));
+        var body = Bodies.Custom(("ApiKey", true, "sk_1"));
         TestOrg.Ok(await org.PostAsync(TestOrg.Credential, body));
 
         var result = await org.PostAsync(TestOrg.Credential, body);
@@ -70,34 +70,42 @@ public sealed class CredentialTests
         await org.SeedCustomAsync();
         TestOrg.Ok(await org.PostAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, "old"), ("ApiSecret", true, "keep"))));
+            Bodies.Custom(("ApiKey", true, "old"), ("ApiSecret", true, "keep"))));
 
         var result = await org.PatchAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, "new"), ("Region", false, "eu")));
+            Bodies.Custom(("ApiKey", true, "new"), ("Region", false, "eu")));
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         var credentials = result.Json["credentials"]!.AsObject();
         Assert.Equal(["ApiKey", "ApiSecret", "Region"], credentials.Select(e => e.Key));
-        Assert.Equal(2, credentials["ApiKey"]!["revision"]!.GetValue<int>());
-        Assert.Equal(1, credentials["ApiSecret"]!["revision"]!.GetValue<int>());
-        Assert.True(await org.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiKey", "new"));
-        Assert.True(await org.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiSecret", "keep"));
+        Assert.Equal(2, credentials["ApiKey"]!["revision"].Int());
+        Assert.Equal(1, credentials["ApiSecret"]!["revision"].Int());
+        Assert.True(await org.HoldsAsync("ApiKey", "new"));
+        Assert.True(await org.HoldsAsync("ApiSecret", "keep"));
     }
 
     [Fact]
     public async Task Patch_OnOAuth_IsRefused()
     {
         await using var org = await TestOrg.StartAsync();
-        TestOrg.Ok(await org.PostAsync(TestOrg.Ecs, Bodies.ExternalCredential("Auth", "OAuth", Bodies.Principal("Default"))));
-        var body = Bodies.Credential("Auth", "Default", "OAuth", ("clientId", false, "id"), ("clientSecret", true, "s"));
+        await org.CreateEcAsync("Auth", "OAuth", Bodies.Principal("Default"));
+        var body = Bodies.Credential(
+            "Auth",
+            "Default",
+            "OAuth",
+            ("clientId", false, "id"),
+            ("clientSecret", true, "s"));
         TestOrg.Ok(await org.PostAsync(TestOrg.Credential, body));
 
         var result = await org.PatchAsync(TestOrg.Credential, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Equal("INVALID_API_INPUT", result.ErrorCode);
-        Assert.StartsWith("PATCH is supported only for custom protocols", result.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "PATCH is supported only for custom protocols",
+            result.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,7 +116,7 @@ public sealed class CredentialTests
 
         var result = await org.PatchAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, "sk_1")));
+            Bodies.Custom(("ApiKey", true, "sk_1")));
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Equal("INVALID_API_INPUT", result.ErrorCode);
@@ -122,16 +130,16 @@ public sealed class CredentialTests
         await org.SeedCustomAsync();
         TestOrg.Ok(await org.PostAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, "sk_1"))));
+            Bodies.Custom(("ApiKey", true, "sk_1"))));
 
         var result = await org.PatchAsync(
             "/services/data/v58.0/named-credentials/credential",
-            Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, "sk_2")));
+            Bodies.Custom(("ApiKey", true, "sk_2")));
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, result.Status);
         Assert.Equal("METHOD_NOT_ALLOWED", result.ErrorCode);
         Assert.EndsWith("Allowed are GET,POST,PUT,DELETE", result.Message, StringComparison.Ordinal);
-        Assert.True(await org.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiKey", "sk_1"));
+        Assert.True(await org.HoldsAsync("ApiKey", "sk_1"));
     }
 
     [Fact]
@@ -141,15 +149,15 @@ public sealed class CredentialTests
         await org.SeedCustomAsync();
         TestOrg.Ok(await org.PostAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, "a"), ("ApiSecret", true, "b"))));
+            Bodies.Custom(("ApiKey", true, "a"), ("ApiSecret", true, "b"))));
 
         var result = await org.PutAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, "c")));
+            Bodies.Custom(("ApiKey", true, "c")));
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
-        Assert.Equal(["ApiKey"], result.Json["credentials"]!.AsObject().Select(e => e.Key));
-        Assert.False(await org.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiSecret", "b"));
+        Assert.Equal(["ApiKey"], result.Json["credentials"].Keys());
+        Assert.False(await org.HoldsAsync("ApiSecret", "b"));
     }
 
     [Fact]
@@ -171,7 +179,7 @@ public sealed class CredentialTests
         var after = await org.GetAsync(Query);
 
         Assert.Equal(HttpStatusCode.NoContent, result.Status);
-        Assert.Equal(["B"], after.Json["credentials"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(["B"], after.Json["credentials"].Keys());
     }
 
     [Fact]
@@ -181,14 +189,14 @@ public sealed class CredentialTests
         await org.SeedCustomAsync();
         TestOrg.Ok(await org.PostAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("A", true, "1"), ("B", false, "2"))));
+            Bodies.Custom(("A", true, "1"), ("B", false, "2"))));
 
         var result = await org.DeleteAsync(Query);
         var after = await org.GetAsync(Query);
 
         Assert.Equal(HttpStatusCode.NoContent, result.Status);
         Assert.Empty(after.Json["credentials"]!.AsObject());
-        Assert.Equal("NotConfigured", after.Json["authenticationStatus"]!.GetValue<string>());
+        Assert.Equal("NotConfigured", after.Json["authenticationStatus"].Text());
     }
 
     [Fact]
@@ -198,23 +206,25 @@ public sealed class CredentialTests
         await org.SeedCustomAsync();
         TestOrg.Ok(await org.PostAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("A", true, "1"))));
+            Bodies.Custom(("A", true, "1"))));
         var query = Query.Replace("v66.0", "v58.0", StringComparison.Ordinal);
 
         var result = await org.DeleteAsync(query + "&authenticationParameters=A");
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Contains("authenticationParameters", result.Message, StringComparison.Ordinal);
-        Assert.True(await org.Server.CredentialValueEqualsAsync("Stripe", "Default", "A", "1"));
+        Assert.True(await org.HoldsAsync("A", "1"));
     }
 
     [Fact]
     public async Task Delete_AuthenticationParametersOnBasic_IsRefused()
     {
         await using var org = await TestOrg.StartAsync();
-        TestOrg.Ok(await org.PostAsync(TestOrg.Ecs, Bodies.ExternalCredential("Legacy", "Basic", Bodies.Principal("Default"))));
+        await org.CreateEcAsync("Legacy", "Basic", Bodies.Principal("Default"));
 
-        var result = await org.DeleteAsync(TestOrg.CredentialQuery("Legacy", "Default") + "&authenticationParameters=password");
+        var query = TestOrg.CredentialQuery("Legacy", "Default");
+
+        var result = await org.DeleteAsync(query + "&authenticationParameters=password");
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Contains("custom protocols", result.Message, StringComparison.Ordinal);
@@ -230,7 +240,8 @@ public sealed class CredentialTests
         Assert.Equal(HttpStatusCode.NotFound, result.Status);
         Assert.Equal("NOT_FOUND", result.ErrorCode);
         Assert.Equal(
-            "The externalCredential parameter value doesn't exist or you may not have permission to access it.",
+            "The externalCredential parameter value doesn't exist or you may not have permission " +
+            "to access it.",
             result.Message);
     }
 
@@ -260,17 +271,23 @@ public sealed class CredentialTests
                 Bodies.Principal("Shared", sequence: 1),
                 Bodies.Principal("Later", "PerUserPrincipal", sequence: 3),
                 Bodies.Principal("Mine", "PerUserPrincipal", sequence: 2))));
-        var body = Bodies.Credential("Legacy", "ignored", "Basic", ("username", false, "me"), ("password", true, "pw"));
+        var body = Bodies.Credential(
+            "Legacy",
+            "ignored",
+            "Basic",
+            ("username", false, "me"),
+            ("password", true, "pw"));
         body.Remove("principalName");
         body["principalType"] = "PerUserPrincipal";
 
         var created = await org.PostAsync(TestOrg.Credential, body);
-        var read = await org.GetAsync(TestOrg.Credential + "?externalCredential=Legacy&principalType=PerUserPrincipal");
+        var read = await org.GetAsync(
+            TestOrg.Credential + "?externalCredential=Legacy&principalType=PerUserPrincipal");
 
         Assert.Equal(HttpStatusCode.Created, created.Status);
-        Assert.Equal("Mine", created.Json["principalName"]!.GetValue<string>());
-        Assert.Equal("Mine", read.Json["principalName"]!.GetValue<string>());
-        Assert.Equal("Configured", read.Json["authenticationStatus"]!.GetValue<string>());
+        Assert.Equal("Mine", created.Json["principalName"].Text());
+        Assert.Equal("Mine", read.Json["principalName"].Text());
+        Assert.Equal("Configured", read.Json["authenticationStatus"].Text());
     }
 
     [Fact]
@@ -278,16 +295,16 @@ public sealed class CredentialTests
     {
         await using var org = await TestOrg.StartAsync();
         await org.SeedCustomAsync();
-        TestOrg.Ok(await org.PostAsync(TestOrg.Credential, Bodies.Credential("Stripe", "Default", "Custom", ("A", true, "1"))));
-        TestOrg.Ok(await org.PutAsync(TestOrg.Credential, Bodies.Credential("Stripe", "Default", "Custom", ("A", true, "2"))));
+        TestOrg.Ok(await org.PostAsync(TestOrg.Credential, Bodies.Custom(("A", true, "1"))));
+        TestOrg.Ok(await org.PutAsync(TestOrg.Credential, Bodies.Custom(("A", true, "2"))));
         TestOrg.Ok(await org.DeleteAsync(Query + "&authenticationParameters=Missing"));
 
         var result = await org.PatchAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("B", false, "3")));
+            Bodies.Custom(("B", false, "3")));
 
-        Assert.Equal(2, result.Json["credentials"]!["A"]!["revision"]!.GetValue<int>());
-        Assert.Equal(4, result.Json["credentials"]!["B"]!["revision"]!.GetValue<int>());
+        Assert.Equal(2, result.Json["credentials"]!["A"]!["revision"].Int());
+        Assert.Equal(4, result.Json["credentials"]!["B"]!["revision"].Int());
     }
 
     [Fact]
@@ -307,7 +324,7 @@ public sealed class CredentialTests
         await using var org = await TestOrg.StartAsync();
         await org.SeedCustomAsync();
         const string v56 = "/services/data/v56.0/named-credentials/credential";
-        var body = Bodies.Credential("Stripe", "Default", "Custom", ("A", true, "1"));
+        var body = Bodies.Custom(("A", true, "1"));
         body["authenticationProtocolVariant"] = "NoAuthentication";
 
         var refused = await org.PostAsync(v56, body);
@@ -340,7 +357,7 @@ public sealed class CredentialTests
     {
         await using var org = await TestOrg.StartAsync();
         await org.SeedCustomAsync();
-        var body = Bodies.Credential("Stripe", "Default", "Custom", ("A", true, "1"));
+        var body = Bodies.Custom(("A", true, "1"));
         body["authenticationProtocolVariant"] = "NoAuthentication";
 
         var result = await org.PostAsync(TestOrg.Credential, body);
@@ -354,7 +371,7 @@ public sealed class CredentialTests
     {
         await using var org = await TestOrg.StartAsync();
         await org.SeedCustomAsync();
-        var body = Bodies.Credential("Stripe", "Default", "Custom", ("A", true, "1"));
+        var body = Bodies.Custom(("A", true, "1"));
         body["credentials"]!["A"]!.AsObject().Remove("encrypted");
 
         var result = await org.PostAsync(TestOrg.Credential, body);
@@ -371,7 +388,7 @@ public sealed class CredentialTests
 
         var result = await org.PostAsync(
             TestOrg.Credential + "?action=Refresh",
-            Bodies.Credential("Stripe", "Default", "Custom", ("A", true, "1")));
+            Bodies.Custom(("A", true, "1")));
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Contains("Refresh", result.Message, StringComparison.Ordinal);
@@ -382,7 +399,7 @@ public sealed class CredentialTests
     {
         await using var org = await TestOrg.StartAsync();
         await org.SeedCustomAsync();
-        TestOrg.Ok(await org.PostAsync(TestOrg.Credential, Bodies.Credential("Stripe", "Default", "Custom", ("A", true, "1"))));
+        TestOrg.Ok(await org.PostAsync(TestOrg.Credential, Bodies.Custom(("A", true, "1"))));
         var body = new JsonObject
         {
             ["authenticationProtocol"] = "Custom",
@@ -399,6 +416,6 @@ public sealed class CredentialTests
         var result = await org.PutAsync(TestOrg.Credential, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
-        Assert.True(await org.Server.CredentialValueEqualsAsync("Stripe", "Default", "A", "1"));
+        Assert.True(await org.HoldsAsync("A", "1"));
     }
 }

@@ -19,10 +19,12 @@ public sealed class DiscoveryTests
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Null(result.LimitInfo);
         var versions = result.Json.AsArray();
-        Assert.Equal(["56.0", "57.0", "58.0", "59.0", "60.0"], versions.Select(v => v!["version"]!.GetValue<string>()));
-        Assert.Equal("/services/data/v60.0", versions[^1]!["url"]!.GetValue<string>());
-        Assert.Equal("Winter '23", versions[0]!["label"]!.GetValue<string>());
-        Assert.Equal("Spring '24", versions[^1]!["label"]!.GetValue<string>());
+        Assert.Equal(
+            ["56.0", "57.0", "58.0", "59.0", "60.0"],
+            versions.Select(v => v!["version"].Text()));
+        Assert.Equal("/services/data/v60.0", versions[^1]!["url"].Text());
+        Assert.Equal("Winter '23", versions[0]!["label"].Text());
+        Assert.Equal("Spring '24", versions[^1]!["label"].Text());
     }
 
     [Fact]
@@ -45,7 +47,7 @@ public sealed class DiscoveryTests
         var result = await org.GetAsync(TestOrg.V);
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
-        Assert.Equal(TestOrg.V + "/named-credentials", result.Json["named-credentials"]!.GetValue<string>());
+        Assert.Equal(TestOrg.V + "/named-credentials", result.Json["named-credentials"].Text());
     }
 
     [Fact]
@@ -56,9 +58,9 @@ public sealed class DiscoveryTests
         var result = await org.GetAsync("/services/oauth2/userinfo");
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
-        Assert.Equal(org.Server.UserId, result.Json["user_id"]!.GetValue<string>());
-        Assert.Equal(org.Server.OrganizationId, result.Json["organization_id"]!.GetValue<string>());
-        Assert.Equal(org.Server.Username, result.Json["preferred_username"]!.GetValue<string>());
+        Assert.Equal(org.Server.UserId, result.Json["user_id"].Text());
+        Assert.Equal(org.Server.OrganizationId, result.Json["organization_id"].Text());
+        Assert.Equal(org.Server.Username, result.Json["preferred_username"].Text());
         Assert.NotNull(result.Json["name"]);
         Assert.NotNull(result.Json["email"]);
         Assert.Null(result.LimitInfo);
@@ -97,19 +99,23 @@ public sealed class DiscoveryTests
 
         Assert.Matches("^00D[0-9A-Za-z]{15}$", org.Server.OrganizationId);
         Assert.Matches("^005[0-9A-Za-z]{15}$", org.Server.UserId);
-        Assert.StartsWith(org.Server.OrganizationId[..15] + "!", org.Server.AccessToken, StringComparison.Ordinal);
+        var tokenPrefix = org.Server.OrganizationId[..15] + "!";
+        Assert.StartsWith(tokenPrefix, org.Server.AccessToken, StringComparison.Ordinal);
         Assert.Equal("127.0.0.1", org.Server.InstanceUrl.Host);
         Assert.NotEqual(0, org.Server.InstanceUrl.Port);
     }
 
     [Theory]
-    [InlineData("/services/data/v67.0/named-credentials/external-credentials", HttpStatusCode.NotFound, "NOT_FOUND")]
-    [InlineData("/services/data/v66.1/named-credentials/external-credentials", HttpStatusCode.NotFound, "NOT_FOUND")]
-    [InlineData("/services/data/66.0/named-credentials/external-credentials", HttpStatusCode.NotFound, "NOT_FOUND")]
-    [InlineData("/services/data/v30.0/sobjects", HttpStatusCode.Gone, "GONE")]
+    [InlineData("/services/data/v67.0/limits", HttpStatusCode.NotFound, "NOT_FOUND")]
+    [InlineData("/services/data/v66.1/limits", HttpStatusCode.NotFound, "NOT_FOUND")]
+    [InlineData("/services/data/66.0/limits", HttpStatusCode.NotFound, "NOT_FOUND")]
+    [InlineData("/services/data/v30.0/limits", HttpStatusCode.Gone, "GONE")]
     [InlineData("/services/data/v66.0/no-such-resource", HttpStatusCode.NotFound, "NOT_FOUND")]
-    [InlineData("/services/data/v66.0/named-credentials/credential/", HttpStatusCode.NotFound, "NOT_FOUND")]
-    public async Task Api_UnservedPaths_AnswerErrorArrays(string path, HttpStatusCode status, string errorCode)
+    [InlineData(TestOrg.Credential + "/", HttpStatusCode.NotFound, "NOT_FOUND")]
+    public async Task Api_UnservedPaths_AnswerErrorArrays(
+        string path,
+        HttpStatusCode status,
+        string errorCode)
     {
         await using var org = await TestOrg.StartAsync();
 

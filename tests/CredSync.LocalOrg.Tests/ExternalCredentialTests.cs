@@ -21,23 +21,23 @@ public sealed class ExternalCredentialTests
 
         Assert.Equal(HttpStatusCode.Created, result.Status);
         var ec = result.Json;
-        Assert.Equal("Stripe", ec["developerName"]!.GetValue<string>());
-        Assert.Equal("Custom", ec["authenticationProtocol"]!.GetValue<string>());
-        Assert.Equal("NotConfigured", ec["authenticationStatus"]!.GetValue<string>());
+        Assert.Equal("Stripe", ec["developerName"].Text());
+        Assert.Equal("Custom", ec["authenticationProtocol"].Text());
+        Assert.Equal("NotConfigured", ec["authenticationStatus"].Text());
         Assert.Null(ec["createdByNamespace"]);
         Assert.True(ec.AsObject().ContainsKey("createdByNamespace"));
-        Assert.Equal(TestOrg.Ecs + "/Stripe", ec["url"]!.GetValue<string>());
-        Assert.Equal(18, ec["id"]!.GetValue<string>().Length);
-        Assert.Equal("Authorization", ec["customHeaders"]![0]!["headerName"]!.GetValue<string>());
-        Assert.Equal("Scope", ec["parameters"]![0]!["parameterName"]!.GetValue<string>());
-        Assert.Empty(ec["relatedNamedCredentials"]!.AsArray());
+        Assert.Equal(TestOrg.Ecs + "/Stripe", ec["url"].Text());
+        Assert.Equal(18, ec["id"].Text().Length);
+        Assert.Equal("Authorization", ec["customHeaders"]![0]!["headerName"].Text());
+        Assert.Equal("Scope", ec["parameters"]![0]!["parameterName"].Text());
+        Assert.Empty(ec["relatedNamedCredentials"].Items());
 
         var principal = ec["principals"]![0]!;
-        Assert.Equal("Default", principal["principalName"]!.GetValue<string>());
-        Assert.Equal("NamedPrincipal", principal["principalType"]!.GetValue<string>());
-        Assert.Equal(1, principal["sequenceNumber"]!.GetValue<int>());
-        Assert.Equal("NotConfigured", principal["authenticationStatus"]!.GetValue<string>());
-        Assert.Empty(principal["principalAccess"]!.AsArray());
+        Assert.Equal("Default", principal["principalName"].Text());
+        Assert.Equal("NamedPrincipal", principal["principalType"].Text());
+        Assert.Equal(1, principal["sequenceNumber"].Int());
+        Assert.Equal("NotConfigured", principal["authenticationStatus"].Text());
+        Assert.Empty(principal["principalAccess"].Items());
         Assert.NotNull(principal["id"]);
     }
 
@@ -63,10 +63,10 @@ public sealed class ExternalCredentialTests
         var one = await org.GetAsync(TestOrg.Ecs + "/Zeta");
         var list = await org.GetAsync(TestOrg.Ecs);
 
-        Assert.Equal("Zeta", one.Json["developerName"]!.GetValue<string>());
-        var names = list.Json["externalCredentials"]!.AsArray().Select(e => e!["developerName"]!.GetValue<string>());
+        Assert.Equal("Zeta", one.Json["developerName"].Text());
+        var names = list.Json["externalCredentials"].Items().Select(e => e!["developerName"].Text());
         Assert.Equal(["Alpha", "Zeta"], names);
-        Assert.Equal(TestOrg.Ecs, list.Json["url"]!.GetValue<string>());
+        Assert.Equal(TestOrg.Ecs, list.Json["url"].Text());
     }
 
     [Fact]
@@ -87,23 +87,30 @@ public sealed class ExternalCredentialTests
         await using var org = await TestOrg.StartAsync();
         var created = TestOrg.Ok(await org.PostAsync(
             TestOrg.Ecs,
-            Bodies.ExternalCredential("Stripe", "Custom", Bodies.Principal("Default"), Bodies.Principal("Other", sequence: 2))));
-        var defaultId = created.Json["principals"]![0]!["id"]!.GetValue<string>();
+            Bodies.ExternalCredential(
+                "Stripe",
+                "Custom",
+                Bodies.Principal("Default"),
+                Bodies.Principal("Other", sequence: 2))));
+        var defaultId = created.Json["principals"]![0]!["id"].Text();
 
-        var body = Bodies.ExternalCredential("Stripe", "Custom", Bodies.Principal("Default", sequence: 5));
+        var body = Bodies.ExternalCredential(
+            "Stripe",
+            "Custom",
+            Bodies.Principal("Default", sequence: 5));
         body["masterLabel"] = "Renamed";
         body["authenticationProtocolVariant"] = "NoAuthentication";
         body.Remove("customHeaders");
         var result = await org.PutAsync(TestOrg.Ecs + "/Stripe", body);
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
-        Assert.Equal("Renamed", result.Json["masterLabel"]!.GetValue<string>());
-        Assert.Equal("NoAuthentication", result.Json["authenticationProtocolVariant"]!.GetValue<string>());
-        Assert.Empty(result.Json["customHeaders"]!.AsArray());
-        var principal = Assert.Single(result.Json["principals"]!.AsArray());
-        Assert.Equal(defaultId, principal!["id"]!.GetValue<string>());
-        Assert.Equal(5, principal["sequenceNumber"]!.GetValue<int>());
-        Assert.Equal(created.Json["id"]!.GetValue<string>(), result.Json["id"]!.GetValue<string>());
+        Assert.Equal("Renamed", result.Json["masterLabel"].Text());
+        Assert.Equal("NoAuthentication", result.Json["authenticationProtocolVariant"].Text());
+        Assert.Empty(result.Json["customHeaders"].Items());
+        var principal = Assert.Single(result.Json["principals"].Items());
+        Assert.Equal(defaultId, principal!["id"].Text());
+        Assert.Equal(5, principal["sequenceNumber"].Int());
+        Assert.Equal(created.Json["id"].Text(), result.Json["id"].Text());
     }
 
     [Fact]
@@ -113,9 +120,10 @@ public sealed class ExternalCredentialTests
         await org.SeedCustomAsync("Stripe", "Default");
         TestOrg.Ok(await org.PostAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, "dropped-secret-1f2e"))));
+            Bodies.Custom(("ApiKey", true, "dropped-secret-1f2e"))));
 
-        TestOrg.Ok(await org.PutAsync(TestOrg.Ecs + "/Stripe", Bodies.ExternalCredential("Stripe", "Custom")));
+        var withoutPrincipals = Bodies.ExternalCredential("Stripe", "Custom");
+        TestOrg.Ok(await org.PutAsync(TestOrg.Ecs + "/Stripe", withoutPrincipals));
         var gone = await org.GetAsync(TestOrg.CredentialQuery("Stripe", "Default"));
         TestOrg.Ok(await org.PutAsync(
             TestOrg.Ecs + "/Stripe",
@@ -124,8 +132,8 @@ public sealed class ExternalCredentialTests
 
         Assert.Equal(HttpStatusCode.NotFound, gone.Status);
         Assert.Empty(back.Json["credentials"]!.AsObject());
-        Assert.Equal("NotConfigured", back.Json["authenticationStatus"]!.GetValue<string>());
-        Assert.False(await org.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiKey", "dropped-secret-1f2e"));
+        Assert.Equal("NotConfigured", back.Json["authenticationStatus"].Text());
+        Assert.False(await org.HoldsAsync("ApiKey", "dropped-secret-1f2e"));
         var state = await File.ReadAllTextAsync(Path.Combine(org.DataDirectory, "state.json"));
         Assert.DoesNotContain("\"sealed\"", state, StringComparison.Ordinal);
     }
@@ -136,7 +144,9 @@ public sealed class ExternalCredentialTests
         await using var org = await TestOrg.StartAsync();
         await org.SeedCustomAsync("Stripe");
 
-        var result = await org.PutAsync(TestOrg.Ecs + "/Stripe", Bodies.ExternalCredential("Stripe", "OAuth"));
+        var body = Bodies.ExternalCredential("Stripe", "OAuth");
+
+        var result = await org.PutAsync(TestOrg.Ecs + "/Stripe", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Equal("INVALID_API_INPUT", result.ErrorCode);

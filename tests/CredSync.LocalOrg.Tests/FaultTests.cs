@@ -16,7 +16,7 @@ public sealed class FaultTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.Status);
         Assert.Equal("SERVER_UNAVAILABLE", failed.ErrorCode);
-        Assert.Empty(listed.Json["externalCredentials"]!.AsArray());
+        Assert.Empty(listed.Json["externalCredentials"].Items());
         Assert.Equal(HttpStatusCode.Created, retried.Status);
     }
 
@@ -39,14 +39,18 @@ public sealed class FaultTests
     {
         await using var org = await TestOrg.StartAsync();
         await org.SeedCustomAsync();
-        org.Server.Faults.DropNext(afterHandling: true, method: "POST", template: LocalOrgRoutes.Credential);
-        var body = Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, "sk_1"));
+        org.Server.Faults.DropNext(
+            afterHandling: true,
+            method: "POST",
+            template: LocalOrgRoutes.Credential);
+        var body = Bodies.Custom(("ApiKey", true, "sk_1"));
 
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => org.PostAsync(TestOrg.Credential, body));
+        await Assert.ThrowsAnyAsync<HttpRequestException>(
+            () => org.PostAsync(TestOrg.Credential, body));
         var retried = await org.PostAsync(TestOrg.Credential, body);
 
         Assert.Equal("DUPLICATE_VALUE", retried.ErrorCode);
-        Assert.True(await org.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiKey", "sk_1"));
+        Assert.True(await org.HoldsAsync("ApiKey", "sk_1"));
         Assert.Contains(org.Server.Requests, r => r.Status == 0 && r.Method == "POST");
     }
 

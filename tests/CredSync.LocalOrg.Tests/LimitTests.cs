@@ -76,7 +76,7 @@ public sealed class LimitTests
 
         var result = await org.GetAsync(TestOrg.V + "/limits");
 
-        Assert.Equal(15000, result.Json["DailyApiRequests"]!["Max"]!.GetValue<long>());
-        Assert.Equal(14999, result.Json["DailyApiRequests"]!["Remaining"]!.GetValue<long>());
+        Assert.Equal(15000, result.Json["DailyApiRequests"]!["Max"].Long());
+        Assert.Equal(14999, result.Json["DailyApiRequests"]!["Remaining"].Long());
     }
 }

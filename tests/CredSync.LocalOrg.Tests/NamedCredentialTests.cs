@@ -16,17 +16,17 @@ public sealed class NamedCredentialTests
 
         Assert.Equal(HttpStatusCode.Created, result.Status);
         var nc = result.Json;
-        Assert.Equal("StripeApi", nc["developerName"]!.GetValue<string>());
-        Assert.Equal("Enabled", nc["calloutStatus"]!.GetValue<string>());
-        Assert.Equal("https://api.example.com", nc["calloutUrl"]!.GetValue<string>());
-        Assert.True(nc["calloutOptions"]!["allowMergeFieldsInHeader"]!.GetValue<bool>());
-        Assert.Equal("Stripe", nc["externalCredentials"]![0]!["developerName"]!.GetValue<string>());
-        Assert.Equal("SecuredEndpoint", nc["type"]!.GetValue<string>());
-        Assert.Equal(TestOrg.Ncs + "/StripeApi", nc["url"]!.GetValue<string>());
-        Assert.StartsWith("0XA", nc["id"]!.GetValue<string>(), StringComparison.Ordinal);
-        var related = Assert.Single(ec.Json["relatedNamedCredentials"]!.AsArray());
-        Assert.Equal("StripeApi", related!["developerName"]!.GetValue<string>());
-        Assert.Equal(TestOrg.Ncs + "/StripeApi", related["url"]!.GetValue<string>());
+        Assert.Equal("StripeApi", nc["developerName"].Text());
+        Assert.Equal("Enabled", nc["calloutStatus"].Text());
+        Assert.Equal("https://api.example.com", nc["calloutUrl"].Text());
+        Assert.True(nc["calloutOptions"]!["allowMergeFieldsInHeader"].Bool());
+        Assert.Equal("Stripe", nc["externalCredentials"]![0]!["developerName"].Text());
+        Assert.Equal("SecuredEndpoint", nc["type"].Text());
+        Assert.Equal(TestOrg.Ncs + "/StripeApi", nc["url"].Text());
+        Assert.StartsWith("0XA", nc["id"].Text(), StringComparison.Ordinal);
+        var related = Assert.Single(ec.Json["relatedNamedCredentials"].Items());
+        Assert.Equal("StripeApi", related!["developerName"].Text());
+        Assert.Equal(TestOrg.Ncs + "/StripeApi", related["url"].Text());
     }
 
     [Fact]
@@ -48,7 +48,8 @@ public sealed class NamedCredentialTests
         await org.SeedCustomAsync("Stripe");
         await org.SeedCustomAsync("Other");
         var body = Bodies.NamedCredential("StripeApi", "Stripe");
-        body["externalCredentials"]!.AsArray().Add((JsonNode)new JsonObject { ["developerName"] = "Other" });
+        var second = new JsonObject { ["developerName"] = "Other" };
+        body["externalCredentials"].Items().Add((JsonNode)second);
 
         var result = await org.PostAsync(TestOrg.Ncs, body);
 
@@ -72,11 +73,11 @@ public sealed class NamedCredentialTests
         var list = await org.GetAsync(TestOrg.Ncs);
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
-        Assert.Equal("Disabled", result.Json["calloutStatus"]!.GetValue<string>());
-        Assert.Equal("Payments", result.Json["description"]!.GetValue<string>());
-        Assert.Equal("Other", result.Json["externalCredentials"]![0]!["developerName"]!.GetValue<string>());
-        var listed = Assert.Single(list.Json["namedCredentials"]!.AsArray());
-        Assert.Equal("https://api2.example.com/v1", listed!["calloutUrl"]!.GetValue<string>());
+        Assert.Equal("Disabled", result.Json["calloutStatus"].Text());
+        Assert.Equal("Payments", result.Json["description"].Text());
+        Assert.Equal("Other", result.Json["externalCredentials"]![0]!["developerName"].Text());
+        var listed = Assert.Single(list.Json["namedCredentials"].Items());
+        Assert.Equal("https://api2.example.com/v1", listed!["calloutUrl"].Text());
     }
 
     [Fact]
@@ -118,7 +119,9 @@ public sealed class NamedCredentialTests
     {
         await using var org = await TestOrg.StartAsync();
 
-        var result = await org.GetAsync("/services/data/v57.0/named-credentials/named-credential-setup");
+        var v57 = TestOrg.Ncs.Replace("v66.0", "v57.0", StringComparison.Ordinal);
+
+        var result = await org.GetAsync(v57);
 
         Assert.Equal(HttpStatusCode.NotFound, result.Status);
         Assert.Equal("NOT_FOUND", result.ErrorCode);

@@ -11,10 +11,11 @@ public sealed class PersistenceTests
         using var folder = new TempFolder();
         await using var org = await TestOrg.StartOverAsync(folder.DataDirectory);
 
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder.DataDirectory, "org.json")))!;
+        var text = await File.ReadAllTextAsync(Path.Combine(folder.DataDirectory, "org.json"));
+        var json = JsonNode.Parse(text)!;
 
-        Assert.Equal(org.Server.OrganizationId, json["organizationId"]!.GetValue<string>());
-        Assert.Equal(org.Server.AccessToken, json["accessToken"]!.GetValue<string>());
+        Assert.Equal(org.Server.OrganizationId, json["organizationId"].Text());
+        Assert.Equal(org.Server.AccessToken, json["accessToken"].Text());
         Assert.True(File.Exists(Path.Combine(folder.DataDirectory, "org.key")));
     }
 
@@ -28,15 +29,15 @@ public sealed class PersistenceTests
         await first.SeedCustomAsync();
         var created = await second.PostAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, "sk_1"), ("Plain", false, "p")));
+            Bodies.Custom(("ApiKey", true, "sk_1"), ("Plain", false, "p")));
         var readBack = await first.GetAsync(TestOrg.CredentialQuery("Stripe", "Default"));
 
         Assert.Equal(first.Server.AccessToken, second.Server.AccessToken);
         Assert.Equal(first.Server.OrganizationId, second.Server.OrganizationId);
         Assert.NotEqual(first.Server.InstanceUrl, second.Server.InstanceUrl);
         Assert.Equal(HttpStatusCode.Created, created.Status);
-        Assert.Equal("p", readBack.Json["credentials"]!["Plain"]!["value"]!.GetValue<string>());
-        Assert.True(await first.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiKey", "sk_1"));
+        Assert.Equal("p", readBack.Json["credentials"]!["Plain"]!["value"].Text());
+        Assert.True(await first.HoldsAsync("ApiKey", "sk_1"));
         Assert.Equal("api-usage=3/15000", readBack.LimitInfo);
     }
 
@@ -51,16 +52,16 @@ public sealed class PersistenceTests
             await before.SeedCustomAsync();
             TestOrg.Ok(await before.PostAsync(
                 TestOrg.Credential,
-                Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, "sk_1"))));
+                Bodies.Custom(("ApiKey", true, "sk_1"))));
         }
 
         await using var after = await TestOrg.StartOverAsync(folder.DataDirectory);
         var result = await after.GetAsync(TestOrg.CredentialQuery("Stripe", "Default"));
 
         Assert.Equal(token, after.Server.AccessToken);
-        Assert.Equal("Configured", result.Json["authenticationStatus"]!.GetValue<string>());
-        Assert.True(await after.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiKey", "sk_1"));
-        Assert.False(await after.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiKey", "sk_2"));
+        Assert.Equal("Configured", result.Json["authenticationStatus"].Text());
+        Assert.True(await after.HoldsAsync("ApiKey", "sk_1"));
+        Assert.False(await after.HoldsAsync("ApiKey", "sk_2"));
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class PersistenceTests
         var list = await first.GetAsync(TestOrg.Ecs);
 
         Assert.All(results, r => Assert.Equal(HttpStatusCode.Created, r.Status));
-        Assert.Equal(24, list.Json["externalCredentials"]!.AsArray().Count);
+        Assert.Equal(24, list.Json["externalCredentials"].Items().Count);
         Assert.Equal("api-usage=25/15000", list.LimitInfo);
         Assert.Empty(Directory.GetFiles(folder.DataDirectory, "*.tmp"));
     }

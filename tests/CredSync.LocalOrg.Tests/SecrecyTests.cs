@@ -11,7 +11,9 @@ public sealed class SecrecyTests
     [Theory]
     [InlineData(EncryptedReadback.Masked, "\"value\":\"********\"")]
     [InlineData(EncryptedReadback.Null, "\"value\":null")]
-    public async Task EncryptedValue_NeverComesBackInAnyResponse(EncryptedReadback readback, string shown)
+    public async Task EncryptedValue_NeverComesBackInAnyResponse(
+        EncryptedReadback readback,
+        string shown)
     {
         await using var org = await TestOrg.StartAsync(dir => new LocalOrgOptions
         {
@@ -23,10 +25,10 @@ public sealed class SecrecyTests
 
         bodies.Add((await org.PostAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, Canary), ("Plain", false, "visible")))).Body);
+            Bodies.Custom(("ApiKey", true, Canary), ("Plain", false, "visible")))).Body);
         bodies.Add((await org.PatchAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("Other", true, Canary)))).Body);
+            Bodies.Custom(("Other", true, Canary)))).Body);
         bodies.Add((await org.GetAsync(TestOrg.CredentialQuery("Stripe", "Default"))).Body);
         bodies.Add((await org.GetAsync(TestOrg.Ecs)).Body);
         bodies.Add((await org.GetAsync(TestOrg.Ecs + "/Stripe")).Body);
@@ -34,7 +36,7 @@ public sealed class SecrecyTests
         Assert.All(bodies, body => Assert.DoesNotContain(Canary, body, StringComparison.Ordinal));
         Assert.Contains(shown, bodies[2], StringComparison.Ordinal);
         Assert.Contains("\"value\":\"visible\"", bodies[2], StringComparison.Ordinal);
-        Assert.True(await org.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiKey", Canary));
+        Assert.True(await org.HoldsAsync("ApiKey", Canary));
     }
 
     [Fact]
@@ -46,10 +48,10 @@ public sealed class SecrecyTests
             await org.SeedCustomAsync();
             TestOrg.Ok(await org.PostAsync(
                 TestOrg.Credential,
-                Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, Canary))));
+                Bodies.Custom(("ApiKey", true, Canary))));
             TestOrg.Ok(await org.PatchAsync(
                 TestOrg.Credential,
-                Bodies.Credential("Stripe", "Default", "Custom", ("Second", true, Canary + "-2"))));
+                Bodies.Custom(("Second", true, Canary + "-2"))));
         }
 
         var canary = Encoding.UTF8.GetBytes(Canary);
@@ -68,9 +70,13 @@ public sealed class SecrecyTests
     public async Task Errors_NeverRepeatTheValueSent()
     {
         await using var org = await TestOrg.StartAsync();
-        TestOrg.Ok(await org.PostAsync(TestOrg.Ecs, Bodies.ExternalCredential("Auth", "OAuth", Bodies.Principal("P"))));
-        var wrongEncryption = Bodies.Credential("Auth", "P", "OAuth", ("clientSecret", false, Canary)).ToJsonString();
-        var wrongType = wrongEncryption.Replace("\"encrypted\":false", $"\"encrypted\":\"{Canary}\"", StringComparison.Ordinal);
+        await org.CreateEcAsync("Auth", "OAuth", Bodies.Principal("P"));
+        var wrongEncryption = Bodies.Credential("Auth", "P", "OAuth", ("clientSecret", false, Canary))
+            .ToJsonString();
+        var wrongType = wrongEncryption.Replace(
+            "\"encrypted\":false",
+            $"\"encrypted\":\"{Canary}\"",
+            StringComparison.Ordinal);
         var broken = wrongEncryption.Replace($"\"{Canary}\"", Canary, StringComparison.Ordinal);
 
         var results = new[]
@@ -102,12 +108,14 @@ public sealed class SecrecyTests
 
         TestOrg.Ok(await org.PostAsync(
             TestOrg.Credential,
-            Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, Canary))));
-        await org.PostAsync(TestOrg.Credential, Bodies.Credential("Stripe", "Default", "Custom", ("ApiKey", true, Canary)));
+            Bodies.Custom(("ApiKey", true, Canary))));
+        await org.PostAsync(TestOrg.Credential, Bodies.Custom(("ApiKey", true, Canary)));
 
         Assert.NotEmpty(lines);
         Assert.All(lines, line => Assert.DoesNotContain(Canary, line, StringComparison.Ordinal));
-        Assert.All(org.Server.Requests, r => Assert.DoesNotContain(Canary, r.ToString(), StringComparison.Ordinal));
+        Assert.All(
+            org.Server.Requests,
+            r => Assert.DoesNotContain(Canary, r.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace CredSync.LocalOrg;
 
-/// <summary>The <c>/named-credentials/credential</c> resource: a principal's credential values.</summary>
+/// <summary>The <c>/named-credentials/credential</c> resource: a principal's values.</summary>
 internal static class CredentialEndpoints
 {
     public static IEnumerable<ApiResource> Resources =>
@@ -30,8 +30,8 @@ internal static class CredentialEndpoints
         if (principal.Credentials.Count > 0)
         {
             throw ApiException.Duplicate(
-                $"The principal '{principal.Name}' of external credential '{ec.DeveloperName}' already has " +
-                "credentials; use PUT to replace them or PATCH to update them.");
+                $"The principal '{principal.Name}' of external credential '{ec.DeveloperName}' " +
+                "already has credentials; use PUT to replace them or PATCH to update them.");
         }
 
         RequireEntries(input);
@@ -55,7 +55,8 @@ internal static class CredentialEndpoints
         if (!CredentialRules.AllowsPartialChanges(ec.Protocol))
         {
             throw ApiException.InvalidInput(
-                $"PATCH is supported only for custom protocols; '{ec.DeveloperName}' uses {ec.Protocol}.");
+                "PATCH is supported only for custom protocols; " +
+                $"'{ec.DeveloperName}' uses {ec.Protocol}.");
         }
 
         if (principal.Credentials.Count == 0)
@@ -111,7 +112,7 @@ internal static class CredentialEndpoints
         return Task.FromResult(ApiResponse.NoContent());
     }
 
-    /// <summary>Reads the body, finds its principal, and checks the body against that external credential.</summary>
+    /// <summary>Reads the body, finds its principal, and checks it against the protocol's rules.</summary>
     private static async Task<(StoredExternalCredential, StoredPrincipal, CredentialInput)> ReadAsync(
         ApiRequest request)
     {
@@ -125,8 +126,8 @@ internal static class CredentialEndpoints
         if (input.Protocol != ec.Protocol)
         {
             throw ApiException.InvalidInput(
-                $"The authenticationProtocol {input.Protocol} doesn't match the protocol {ec.Protocol} " +
-                $"of external credential '{ec.DeveloperName}'.");
+                $"The authenticationProtocol {input.Protocol} doesn't match the protocol " +
+                $"{ec.Protocol} of external credential '{ec.DeveloperName}'.");
         }
 
         if (input.Variant is not null && input.Variant != ec.Variant)
@@ -163,14 +164,16 @@ internal static class CredentialEndpoints
         if (action != "Refresh" || !request.Version.IsAtLeast(58))
         {
             throw ApiException.InvalidInput(
-                $"The action parameter takes only 'Refresh', from API version 58.0; this call uses {request.Version}.");
+                "The action parameter takes only 'Refresh', from API version 58.0; " +
+                $"this call uses {request.Version}.");
         }
 
         throw ApiException.InvalidInput(
-            "The local org has no OAuth or AWS token service, so action=Refresh has nothing to refresh.");
+            "The local org has no OAuth or AWS token service, so action=Refresh has " +
+            "nothing to refresh.");
     }
 
-    /// <summary>Writes values; an encrypted one is sealed at once and its plain text is not kept.</summary>
+    /// <summary>Writes values; an encrypted one is sealed at once, its plain text not kept.</summary>
     private static void Store(
         ApiRequest request,
         StoredPrincipal principal,
@@ -202,7 +205,8 @@ internal static class CredentialEndpoints
         StoredPrincipal principal,
         bool created)
     {
-        var json = CredentialJson.Write(ec, principal, request.Version, request.Options.EncryptedReadback);
+        var readback = request.Options.EncryptedReadback;
+        var json = CredentialJson.Write(ec, principal, request.Version, readback);
 
         return created ? ApiResponse.Created(json) : ApiResponse.Ok(json);
     }

@@ -13,7 +13,7 @@ internal static class DiscoveryEndpoints
         new(LocalOrgRoutes.Limits, [new("GET", ApiVersion.OldestSupported.Major, Limits)]),
     ];
 
-    /// <summary>The answer of <c>GET /services/data/</c>: every version from 56.0 to the newest served.</summary>
+    /// <summary>The answer of <c>GET /services/data/</c>: the versions from 56.0 to the newest.</summary>
     public static JsonArray Versions(ApiVersion newest)
     {
         var versions = new JsonArray();
@@ -91,7 +91,11 @@ internal static class DiscoveryEndpoints
         var max = request.Options.DailyApiLimit;
         var json = new JsonObject
         {
-            ["DailyApiRequests"] = new JsonObject { ["Max"] = max, ["Remaining"] = Math.Max(0, max - used) },
+            ["DailyApiRequests"] = new JsonObject
+            {
+                ["Max"] = max,
+                ["Remaining"] = Math.Max(0, max - used),
+            },
         };
 
         return Task.FromResult(ApiResponse.Ok(json));

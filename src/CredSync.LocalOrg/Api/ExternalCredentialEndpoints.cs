@@ -35,10 +35,15 @@ internal static class ExternalCredentialEndpoints
         var name = input.DeveloperName ?? throw body.Missing("developerName");
         if (request.State.FindExternalCredential(name) is { } existing)
         {
-            throw ApiException.Duplicate($"An external credential named '{existing.DeveloperName}' already exists.");
+            throw ApiException.Duplicate(
+                $"An external credential named '{existing.DeveloperName}' already exists.");
         }
 
-        var ec = new StoredExternalCredential { Id = Ids.New(Ids.ExternalCredential), DeveloperName = name };
+        var ec = new StoredExternalCredential
+        {
+            Id = Ids.New(Ids.ExternalCredential),
+            DeveloperName = name,
+        };
         Apply(ec, input);
         request.State.ExternalCredentials.Add(ec);
         request.Session.StateChanged();
@@ -50,7 +55,9 @@ internal static class ExternalCredentialEndpoints
     {
         var ec = Find(request);
 
-        return Task.FromResult(ApiResponse.Ok(ExternalCredentialJson.Write(ec, request.State, request.Version)));
+        var json = ExternalCredentialJson.Write(ec, request.State, request.Version);
+
+        return Task.FromResult(ApiResponse.Ok(json));
     }
 
     private static async Task<ApiResponse> ReplaceAsync(ApiRequest request)
@@ -61,16 +68,16 @@ internal static class ExternalCredentialEndpoints
             && !string.Equals(name, ec.DeveloperName, StringComparison.OrdinalIgnoreCase))
         {
             throw ApiException.InvalidInput(
-                $"The developerName '{name}' in the body differs from '{ec.DeveloperName}' in the URL; " +
-                "an external credential can't be renamed.");
+                $"The developerName '{name}' in the body differs from '{ec.DeveloperName}' " +
+                "in the URL; an external credential can't be renamed.");
         }
 
         // Values stored under one protocol's key rules would be meaningless under another's.
         if (input.Protocol != ec.Protocol)
         {
             throw ApiException.InvalidInput(
-                $"The authenticationProtocol of '{ec.DeveloperName}' is {ec.Protocol} and can't be changed " +
-                $"to {input.Protocol}; delete the external credential and create it again.");
+                $"The authenticationProtocol of '{ec.DeveloperName}' is {ec.Protocol} and can't " +
+                $"be changed to {input.Protocol}; delete the external credential and create it again.");
         }
 
         Apply(ec, input);
@@ -82,7 +89,9 @@ internal static class ExternalCredentialEndpoints
     private static Task<ApiResponse> Delete(ApiRequest request)
     {
         var ec = Find(request);
-        var users = request.State.NamedCredentialsUsing(ec).Select(nc => $"'{nc.DeveloperName}'").ToList();
+        var users = request.State.NamedCredentialsUsing(ec)
+            .Select(nc => $"'{nc.DeveloperName}'")
+            .ToList();
         if (users.Count > 0)
         {
             throw ApiException.InvalidInput(
@@ -102,7 +111,8 @@ internal static class ExternalCredentialEndpoints
 
         return request.State.FindExternalCredential(name)
             ?? throw ApiException.NotFound(
-                $"The external credential '{name}' doesn't exist or you may not have permission to access it.");
+                $"The external credential '{name}' doesn't exist or you may not have " +
+                "permission to access it.");
     }
 
     /// <summary>
@@ -121,8 +131,8 @@ internal static class ExternalCredentialEndpoints
         var principals = new List<StoredPrincipal>();
         foreach (var wanted in input.Principals)
         {
-            var principal = ec.Principals.Find(
-                p => p.Type == wanted.Type && string.Equals(p.Name, wanted.Name, StringComparison.OrdinalIgnoreCase))
+            var principal = ec.Principals.Find(p => p.Type == wanted.Type
+                    && string.Equals(p.Name, wanted.Name, StringComparison.OrdinalIgnoreCase))
                 ?? new StoredPrincipal { Id = Ids.New(Ids.Principal), Type = wanted.Type };
 
             principal.Name = wanted.Name;

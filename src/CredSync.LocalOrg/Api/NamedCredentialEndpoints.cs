@@ -35,7 +35,8 @@ internal static class NamedCredentialEndpoints
         var name = input.DeveloperName ?? throw body.Missing("developerName");
         if (request.State.FindNamedCredential(name) is { } existing)
         {
-            throw ApiException.Duplicate($"A named credential named '{existing.DeveloperName}' already exists.");
+            throw ApiException.Duplicate(
+                $"A named credential named '{existing.DeveloperName}' already exists.");
         }
 
         var nc = new StoredNamedCredential { Id = Ids.New(Ids.NamedCredential), DeveloperName = name };
@@ -50,7 +51,9 @@ internal static class NamedCredentialEndpoints
     {
         var nc = Find(request);
 
-        return Task.FromResult(ApiResponse.Ok(NamedCredentialJson.Write(nc, request.State, request.Version)));
+        var json = NamedCredentialJson.Write(nc, request.State, request.Version);
+
+        return Task.FromResult(ApiResponse.Ok(json));
     }
 
     private static async Task<ApiResponse> ReplaceAsync(ApiRequest request)
@@ -61,8 +64,8 @@ internal static class NamedCredentialEndpoints
             && !string.Equals(name, nc.DeveloperName, StringComparison.OrdinalIgnoreCase))
         {
             throw ApiException.InvalidInput(
-                $"The developerName '{name}' in the body differs from '{nc.DeveloperName}' in the URL; " +
-                "a named credential can't be renamed.");
+                $"The developerName '{name}' in the body differs from '{nc.DeveloperName}' " +
+                "in the URL; a named credential can't be renamed.");
         }
 
         Apply(nc, input, request);
@@ -86,7 +89,8 @@ internal static class NamedCredentialEndpoints
 
         return request.State.FindNamedCredential(name)
             ?? throw ApiException.NotFound(
-                $"The named credential '{name}' doesn't exist or you may not have permission to access it.");
+                $"The named credential '{name}' doesn't exist or you may not have " +
+                "permission to access it.");
     }
 
     /// <summary>
@@ -98,7 +102,8 @@ internal static class NamedCredentialEndpoints
     {
         var ec = request.State.FindExternalCredential(input.ExternalCredential)
             ?? throw ApiException.InvalidInput(
-                $"The external credential '{input.ExternalCredential}' named in 'externalCredentials' doesn't exist.");
+                $"The external credential '{input.ExternalCredential}' named in " +
+                "'externalCredentials' doesn't exist.");
 
         nc.MasterLabel = input.MasterLabel;
         nc.Type = input.Type;

@@ -12,7 +12,8 @@ internal static class PrincipalLookup
         if (!ConnectValues.PrincipalTypes.Contains(principalType))
         {
             var allowed = string.Join(", ", ConnectValues.PrincipalTypes);
-            throw ApiException.InvalidInput($"The principalType '{principalType}' is not one of {allowed}.");
+            throw ApiException.InvalidInput(
+                $"The principalType '{principalType}' is not one of {allowed}.");
         }
 
         return Find(request.State, externalCredential, request.Query("principalName"), principalType);
@@ -31,24 +32,28 @@ internal static class PrincipalLookup
     {
         if (principalName is null && principalType == ConnectValues.NamedPrincipal)
         {
-            throw ApiException.InvalidInput("The principalName is required when principalType is NamedPrincipal.");
+            throw ApiException.InvalidInput(
+                "The principalName is required when principalType is NamedPrincipal.");
         }
 
         var ec = state.FindExternalCredential(externalCredential)
             ?? throw ApiException.NotFound(
-                "The externalCredential parameter value doesn't exist or you may not have permission to access it.");
+                "The externalCredential parameter value doesn't exist or you may not have " +
+                "permission to access it.");
 
         var principal = principalName is null
             ? ExternalCredentialJson.Ordered(ec.Principals).FirstOrDefault(p => p.Type == principalType)
-            : ec.Principals.Find(p => string.Equals(p.Name, principalName, StringComparison.OrdinalIgnoreCase));
+            : ec.Principals.Find(
+                p => string.Equals(p.Name, principalName, StringComparison.OrdinalIgnoreCase));
 
         if (principal is null || principal.Type != principalType)
         {
             throw ApiException.NotFound(principalName is null
-                ? $"The external credential '{ec.DeveloperName}' has no principal of type {principalType}, " +
-                  "or you may not have permission to access it."
-                : $"The principal '{principalName}' of type {principalType} doesn't exist in external credential " +
-                  $"'{ec.DeveloperName}', or you may not have permission to access it.");
+                ? $"The external credential '{ec.DeveloperName}' has no principal of type " +
+                  $"{principalType}, or you may not have permission to access it."
+                : $"The principal '{principalName}' of type {principalType} doesn't exist in " +
+                  $"external credential '{ec.DeveloperName}', or you may not have permission " +
+                  "to access it.");
         }
 
         return (ec, principal);

@@ -9,6 +9,6 @@ internal enum FaultKind
     /// <summary>Close the connection; the request is not carried out.</summary>
     Drop,
 
-    /// <summary>Carry the request out and save it, then close the connection without an answer.</summary>
+    /// <summary>Carry the request out and save it, then close the connection unanswered.</summary>
     DropAfterHandling,
 }

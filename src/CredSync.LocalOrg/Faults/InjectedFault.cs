@@ -28,7 +28,10 @@ internal sealed record InjectedFault(FaultKind Kind, int Status)
         {
             401 => ApiException.InvalidSession(),
             403 => ApiException.LimitExceeded(),
-            429 => ApiException.Injected(429, "REQUEST_LIMIT_EXCEEDED", "Too many requests (injected fault)."),
+            429 => ApiException.Injected(
+                Status,
+                "REQUEST_LIMIT_EXCEEDED",
+                "Too many requests (injected fault)."),
             502 or 503 or 504 => ApiException.Injected(
                 Status,
                 "SERVER_UNAVAILABLE",

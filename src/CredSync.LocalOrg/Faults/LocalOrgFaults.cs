@@ -33,18 +33,18 @@ public sealed class LocalOrgFaults
         }
     }
 
-    /// <summary>The next matching requests answer with an error of that status and are not carried out.</summary>
-    /// <param name="status">An HTTP status of 400 or more; the error code follows it (503: SERVER_UNAVAILABLE).</param>
+    /// <summary>The next matching requests get an error with that status and are not carried out.</summary>
+    /// <param name="status">A status of 400 or more; the error code follows it (503: SERVER_UNAVAILABLE).</param>
     /// <param name="times">How many requests the fault hits.</param>
     /// <param name="method">Only requests with this method; null for any.</param>
-    /// <param name="template">Only requests on this route (see <see cref="LocalOrgRoutes"/>); null for any.</param>
+    /// <param name="template">Only requests on this route (<see cref="LocalOrgRoutes"/>); null for any.</param>
     public void FailNext(int status, int times = 1, string? method = null, string? template = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(status, 400);
         Enqueue(new QueuedFault(FaultKind.Status, status, times, method, template));
     }
 
-    /// <summary>The next matching requests answer 401 INVALID_SESSION_ID, as when a session expires.</summary>
+    /// <summary>The next matching requests answer 401 INVALID_SESSION_ID, as an expired session.</summary>
     public void ExpireSessionNext(int times = 1, string? method = null, string? template = null)
     {
         Enqueue(new QueuedFault(FaultKind.Status, 401, times, method, template));
@@ -55,13 +55,17 @@ public sealed class LocalOrgFaults
     /// When true the request is carried out and saved first, so the client can't tell whether its
     /// change was made; when false it is dropped untouched.
     /// </param>
-    public void DropNext(int times = 1, bool afterHandling = false, string? method = null, string? template = null)
+    public void DropNext(
+        int times = 1,
+        bool afterHandling = false,
+        string? method = null,
+        string? template = null)
     {
         var kind = afterHandling ? FaultKind.DropAfterHandling : FaultKind.Drop;
         Enqueue(new QueuedFault(kind, 0, times, method, template));
     }
 
-    /// <summary>Each API request answers with an error of this status with the given probability.</summary>
+    /// <summary>Each API request fails with this status with the given probability.</summary>
     /// <param name="seed">Seeds the random choice so that a test run can be repeated.</param>
     public void FailRandomly(int status, double probability, int seed)
     {
@@ -117,7 +121,12 @@ public sealed class LocalOrgFaults
         }
     }
 
-    private sealed class QueuedFault(FaultKind kind, int status, int times, string? method, string? template)
+    private sealed class QueuedFault(
+        FaultKind kind,
+        int status,
+        int times,
+        string? method,
+        string? template)
     {
         public FaultKind Kind { get; } = kind;
 
@@ -127,8 +136,10 @@ public sealed class LocalOrgFaults
 
         public bool Matches(string requestMethod, string requestTemplate)
         {
-            return (method is null || string.Equals(method, requestMethod, StringComparison.OrdinalIgnoreCase))
-                && (template is null || template == requestTemplate);
+            var methodMatches = method is null
+                || string.Equals(method, requestMethod, StringComparison.OrdinalIgnoreCase);
+
+            return methodMatches && (template is null || template == requestTemplate);
         }
     }
 

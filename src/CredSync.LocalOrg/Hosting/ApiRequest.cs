@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CredSync.LocalOrg;
 
-/// <summary>What the handler of an API call gets: the version, the locked session and the HTTP request.</summary>
+/// <summary>What an API handler gets: the version, the locked session and the HTTP request.</summary>
 internal sealed class ApiRequest
 {
     public ApiRequest(HttpContext http, ApiVersion version, OrgSession session, LocalOrgOptions options)

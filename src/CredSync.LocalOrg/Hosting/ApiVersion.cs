@@ -8,7 +8,7 @@ internal readonly record struct ApiVersion(int Major)
     /// <summary>The oldest version still served; older ones answer 410 GONE.</summary>
     public static readonly ApiVersion OldestSupported = new(31);
 
-    /// <summary>The oldest version listed by <c>GET /services/data/</c>: the first with named credentials.</summary>
+    /// <summary>The oldest version <c>GET /services/data/</c> lists: the first with named credentials.</summary>
     public static readonly ApiVersion OldestListed = new(56);
 
     public string Path => $"/services/data/v{this}";

@@ -8,7 +8,7 @@ namespace CredSync.LocalOrg;
 internal static class BearerToken
 {
     /// <summary>True when the Authorization header carries exactly the org's token.</summary>
-    /// <remarks>Salesforce takes the token under the "Bearer" scheme and the older "OAuth" one.</remarks>
+    /// <remarks>Salesforce takes the token under the "Bearer" scheme and the old "OAuth" one.</remarks>
     public static bool Matches(HttpRequest request, string expected)
     {
         var header = request.Headers.Authorization.ToString();

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CredSync.LocalOrg;
 
-/// <summary>Builds the web application: Kestrel on 127.0.0.1, the middleware and the endpoints.</summary>
+/// <summary>Builds the web application: Kestrel on 127.0.0.1, middleware and endpoints.</summary>
 internal static class LocalOrgApp
 {
     private const long MaxRequestBodyBytes = 1024 * 1024;
@@ -51,7 +51,8 @@ internal static class LocalOrgApp
         app.UseRouting();
         app.Use(gate.InvokeAsync);
 
-        app.MapGet(LocalOrgRoutes.Versions, http => WriteAsync(http, DiscoveryEndpoints.Versions(newest)));
+        var versions = DiscoveryEndpoints.Versions(newest);
+        app.MapGet(LocalOrgRoutes.Versions, http => WriteAsync(http, versions));
         app.MapGet(LocalOrgRoutes.UserInfo, http => UserInfoAsync(http, store, newest));
 
         var resources = DiscoveryEndpoints.Resources

@@ -24,13 +24,19 @@ internal sealed class RequestRecorder
         try
         {
             await next(http);
-            if (!http.Response.HasStarted && http.Response.StatusCode == StatusCodes.Status404NotFound)
+            var error = http.Response.HasStarted ? null : http.Response.StatusCode switch
             {
-                await ApiResponse.Error(ApiException.NotFound()).WriteAsync(http);
-            }
-            else if (!http.Response.HasStarted && http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+                StatusCodes.Status404NotFound => ApiException.NotFound(),
+
+                // Only the GET-only discovery endpoints leave a 405 to routing.
+                StatusCodes.Status405MethodNotAllowed
+                    => ApiException.MethodNotAllowed(http.Request.Method, ["GET"]),
+                _ => null,
+            };
+
+            if (error is not null)
             {
-                await ApiResponse.Error(ApiException.MethodNotAllowed(http.Request.Method, ["GET"])).WriteAsync(http);
+                await ApiResponse.Error(error).WriteAsync(http);
             }
         }
         catch (Exception error) when (!http.RequestAborted.IsCancellationRequested)

@@ -16,8 +16,8 @@ internal static class CredentialReader
         if (body.Has("authenticationProtocolVariant") && !version.IsAtLeast(57))
         {
             throw ApiException.InvalidInput(
-                $"The field 'authenticationProtocolVariant' is available in API version 57.0 and later; " +
-                $"this call uses {version}.");
+                "The field 'authenticationProtocolVariant' is available in API version 57.0 " +
+                $"and later; this call uses {version}.");
         }
 
         return new CredentialInput(
@@ -29,7 +29,9 @@ internal static class CredentialReader
             Credentials(body.RequiredObject("credentials"), version));
     }
 
-    private static List<KeyValuePair<string, CredentialValueInput>> Credentials(JsonInput map, ApiVersion version)
+    private static List<KeyValuePair<string, CredentialValueInput>> Credentials(
+        JsonInput map,
+        ApiVersion version)
     {
         var credentials = new List<KeyValuePair<string, CredentialValueInput>>();
         foreach (var (key, entry) in map.Entries())
@@ -38,7 +40,8 @@ internal static class CredentialReader
             if (entry.Has("revision") && !version.IsAtLeast(58))
             {
                 throw ApiException.InvalidInput(
-                    $"The field '{entry.FieldPath("revision")}' is available in API version 58.0 and later.");
+                    $"The field '{entry.FieldPath("revision")}' is available in API version " +
+                    "58.0 and later.");
             }
 
             // A revision names a short-lived token to refresh; the local org has no such tokens,

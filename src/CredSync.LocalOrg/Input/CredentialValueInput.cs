@@ -1,6 +1,9 @@
 namespace CredSync.LocalOrg;
 
-/// <summary>One Credential Value Input; a class, not a record, so that no generated ToString prints the value.</summary>
+/// <summary>
+/// One Credential Value Input; a class, not a record, so that no generated ToString prints
+/// the value.
+/// </summary>
 internal sealed class CredentialValueInput
 {
     public CredentialValueInput(bool encrypted, string value)

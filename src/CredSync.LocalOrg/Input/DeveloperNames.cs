@@ -7,7 +7,7 @@ internal static partial class DeveloperNames
 {
     private const int MaxLength = 80;
 
-    /// <summary>Refuses a name that doesn't start with a letter or that has a double or trailing underscore.</summary>
+    /// <summary>Refuses a name not starting with a letter, or with a double or final underscore.</summary>
     public static string Check(string name, string field)
     {
         if (name.Length > MaxLength || !Pattern().IsMatch(name))

@@ -56,12 +56,15 @@ internal static class ExternalCredentialReader
             if (principal.Type == ConnectValues.AwsStsPrincipal && protocol != ConnectValues.AwsSv4)
             {
                 throw ApiException.InvalidInput(
-                    $"The principal in '{item.Path}' has type AwsStsPrincipal, which only the AwsSv4 protocol takes.");
+                    $"The principal in '{item.Path}' has type AwsStsPrincipal, which only the " +
+                    "AwsSv4 protocol takes.");
             }
 
-            if (principals.Any(p => string.Equals(p.Name, principal.Name, StringComparison.OrdinalIgnoreCase)))
+            if (principals.Any(
+                p => string.Equals(p.Name, principal.Name, StringComparison.OrdinalIgnoreCase)))
             {
-                throw ApiException.InvalidInput($"The principal '{principal.Name}' is given twice in 'principals'.");
+                throw ApiException.InvalidInput(
+                    $"The principal '{principal.Name}' is given twice in 'principals'.");
             }
 
             principals.Add(principal);

@@ -98,7 +98,7 @@ internal sealed class JsonInput
         return string.IsNullOrWhiteSpace(value) ? throw Missing(name) : value;
     }
 
-    /// <summary>A string that must be one of a fixed set of values; the set is named in the error.</summary>
+    /// <summary>A string from a fixed set of values; the error lists the set.</summary>
     public string? Choice(string name, IReadOnlyList<string> allowed)
     {
         var value = String(name);
@@ -108,7 +108,8 @@ internal sealed class JsonInput
         }
 
         throw ApiException.InvalidInput(
-            $"The value '{value}' of field '{FieldPath(name)}' is not one of {string.Join(", ", allowed)}.");
+            $"The value '{value}' of field '{FieldPath(name)}' is not one of " +
+            $"{string.Join(", ", allowed)}.");
     }
 
     public string RequiredChoice(string name, IReadOnlyList<string> allowed)
@@ -189,7 +190,8 @@ internal sealed class JsonInput
             var path = $"{FieldPath(name)}[{items.Count}]";
             if (item.ValueKind != JsonValueKind.Object)
             {
-                throw ApiException.JsonParser($"Each item of '{FieldPath(name)}' must be an object; '{path}' is not.");
+                throw ApiException.JsonParser(
+                    $"Each item of '{FieldPath(name)}' must be an object; '{path}' is not.");
             }
 
             items.Add(new JsonInput(item, path));

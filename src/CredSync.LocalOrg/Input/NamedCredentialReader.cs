@@ -5,7 +5,8 @@ internal static class NamedCredentialReader
 {
     public static NamedCredentialInput Read(JsonInput body, ApiVersion version)
     {
-        // calloutStatus is not in the documented input; the local org accepts it (see docs/local-org.md).
+        // calloutStatus is not in the documented input; the local org accepts it anyway
+        // (docs/local-org.md says why).
         body.Expect(
             "calloutOptions",
             "calloutStatus",
@@ -29,7 +30,10 @@ internal static class NamedCredentialReader
         }
 
         var options = body.RequiredObject("calloutOptions");
-        options.Expect("allowMergeFieldsInBody", "allowMergeFieldsInHeader", "generateAuthorizationHeader");
+        options.Expect(
+            "allowMergeFieldsInBody",
+            "allowMergeFieldsInHeader",
+            "generateAuthorizationHeader");
         var type = body.RequiredChoice("type", ConnectValues.NamedCredentialTypes);
 
         return new NamedCredentialInput(
@@ -53,16 +57,19 @@ internal static class NamedCredentialReader
         if (body.Has(field) && !version.IsAtLeast(since))
         {
             throw ApiException.InvalidInput(
-                $"The field '{field}' is available in API version {since}.0 and later; this call uses {version}.");
+                $"The field '{field}' is available in API version {since}.0 and later; " +
+                $"this call uses {version}.");
         }
     }
 
     private static string CalloutUrl(JsonInput body)
     {
         var url = body.RequiredString("calloutUrl");
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw ApiException.InvalidInput("The field 'calloutUrl' must be an absolute http or https URL.");
+            throw ApiException.InvalidInput(
+                "The field 'calloutUrl' must be an absolute http or https URL.");
         }
 
         return url;
@@ -88,13 +95,15 @@ internal static class NamedCredentialReader
         if (connection is null)
         {
             return type == "PrivateEndpoint"
-                ? throw ApiException.InvalidInput("The field 'networkConnection' is required for a PrivateEndpoint.")
+                ? throw ApiException.InvalidInput(
+                    "The field 'networkConnection' is required for a PrivateEndpoint.")
                 : null;
         }
 
         if (type != "PrivateEndpoint")
         {
-            throw ApiException.InvalidInput("The field 'networkConnection' is allowed only for a PrivateEndpoint.");
+            throw ApiException.InvalidInput(
+                "The field 'networkConnection' is allowed only for a PrivateEndpoint.");
         }
 
         connection.Expect("developerName");

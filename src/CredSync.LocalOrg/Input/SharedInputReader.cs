@@ -16,7 +16,8 @@ internal static class SharedInputReader
 
             if (headers.Any(h => string.Equals(h.Name, header.Name, StringComparison.OrdinalIgnoreCase)))
             {
-                throw ApiException.InvalidInput($"The header '{header.Name}' is given twice in '{item.Path}'.");
+                throw ApiException.InvalidInput(
+                    $"The header '{header.Name}' is given twice in '{item.Path}'.");
             }
 
             headers.Add(header);
@@ -31,8 +32,14 @@ internal static class SharedInputReader
         var parameters = new List<ParameterInput>();
         foreach (var item in body.Array("parameters"))
         {
-            // "id" is part of the documented input; the local org keeps its own ids, so it is read and ignored.
-            item.Expect("id", "parameterDescription", "parameterName", "parameterType", "parameterValue");
+            // "id" is part of the documented input; the local org keeps its own ids, so it is
+            // read and ignored.
+            item.Expect(
+                "id",
+                "parameterDescription",
+                "parameterName",
+                "parameterType",
+                "parameterValue");
             _ = item.String("id");
             var parameter = new ParameterInput(
                 item.RequiredString("parameterName"),

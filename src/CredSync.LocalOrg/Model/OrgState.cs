@@ -24,7 +24,10 @@ internal sealed class OrgState
     public IEnumerable<StoredNamedCredential> NamedCredentialsUsing(StoredExternalCredential ec)
     {
         return NamedCredentials
-            .Where(nc => string.Equals(nc.ExternalCredential, ec.DeveloperName, StringComparison.OrdinalIgnoreCase))
+            .Where(nc => string.Equals(
+                nc.ExternalCredential,
+                ec.DeveloperName,
+                StringComparison.OrdinalIgnoreCase))
             .OrderBy(nc => nc.DeveloperName, StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CredSync.LocalOrg;
 
-/// <summary>Source-generated serialization of the data folder's files, so no reflection is needed.</summary>
+/// <summary>Source-generated serialization of the data folder's files: no reflection needed.</summary>
 [JsonSourceGenerationOptions(
     WriteIndented = true,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

@@ -8,7 +8,7 @@ internal sealed class StoredCredentialValue
     /// <summary>The value of an unencrypted entry; null for an encrypted one.</summary>
     public string? Value { get; set; }
 
-    /// <summary>The sealed value of an encrypted entry (see <see cref="SecretCipher"/>); null otherwise.</summary>
+    /// <summary>The sealed value of an encrypted entry (<see cref="SecretCipher"/>); else null.</summary>
     public string? Sealed { get; set; }
 
     /// <summary>The principal's revision at the write that last set this entry.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CredSync.LocalOrg;
 
-/// <summary>Writes the Credential output. Encrypted values are never written, whatever the settings.</summary>
+/// <summary>Writes the Credential output; it never holds an encrypted value.</summary>
 internal static class CredentialJson
 {
     public const string Mask = "********";

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CredSync.LocalOrg;
 
-/// <summary>Writes the External Credential output, with only the fields the request's version has.</summary>
+/// <summary>Writes the External Credential output with the fields of the request's version.</summary>
 internal static class ExternalCredentialJson
 {
     public static JsonObject Write(StoredExternalCredential ec, OrgState state, ApiVersion version)
@@ -36,7 +36,8 @@ internal static class ExternalCredentialJson
             json["parameters"] = SharedJson.Parameters(ec.Parameters);
         }
 
-        json["principals"] = new JsonArray([.. Ordered(ec.Principals).Select(p => Principal(ec, p, version))]);
+        var principals = Ordered(ec.Principals).Select(p => Principal(ec, p, version));
+        json["principals"] = new JsonArray([.. principals]);
         json["relatedNamedCredentials"] = new JsonArray(
             [.. state.NamedCredentialsUsing(ec).Select(nc => RelatedNamedCredential(nc, version))]);
         if (version.IsAtLeast(58))
@@ -53,7 +54,10 @@ internal static class ExternalCredentialJson
         return principals.OrderBy(p => p.Sequence).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase);
     }
 
-    private static JsonNode Principal(StoredExternalCredential ec, StoredPrincipal principal, ApiVersion version)
+    private static JsonNode Principal(
+        StoredExternalCredential ec,
+        StoredPrincipal principal,
+        ApiVersion version)
     {
         var json = new JsonObject { ["authenticationStatus"] = CredentialRules.Status(ec, principal) };
         if (version.IsAtLeast(58))

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CredSync.LocalOrg;
 
-/// <summary>Writes the Named Credential output, with only the fields the request's version has.</summary>
+/// <summary>Writes the Named Credential output with the fields of the request's version.</summary>
 internal static class NamedCredentialJson
 {
     public static JsonObject Write(StoredNamedCredential nc, OrgState state, ApiVersion version)
@@ -48,7 +48,10 @@ internal static class NamedCredentialJson
         return json;
     }
 
-    private static JsonNode ExternalCredentialReference(StoredNamedCredential nc, OrgState state, ApiVersion version)
+    private static JsonNode ExternalCredentialReference(
+        StoredNamedCredential nc,
+        OrgState state,
+        ApiVersion version)
     {
         // The reference shape is not documented; it mirrors relatedNamedCredentials on the other side.
         var ec = state.FindExternalCredential(nc.ExternalCredential);

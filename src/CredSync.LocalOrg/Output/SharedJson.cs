@@ -35,17 +35,28 @@ internal static class SharedJson
 
     public static List<StoredHeader> ToStored(IEnumerable<HeaderInput> headers)
     {
-        return [.. headers.Select(h => new StoredHeader { Name = h.Name, Value = h.Value, Sequence = h.Sequence })];
+        return
+        [
+            .. headers.Select(h => new StoredHeader
+            {
+                Name = h.Name,
+                Value = h.Value,
+                Sequence = h.Sequence,
+            }),
+        ];
     }
 
-    /// <summary>Converts parameters, keeping the id of one that already existed with the same type and name.</summary>
-    public static List<StoredParameter> ToStored(IEnumerable<ParameterInput> parameters, List<StoredParameter> existing)
+    /// <summary>Converts parameters, keeping the id of an existing one with the same type and name.</summary>
+    public static List<StoredParameter> ToStored(
+        IEnumerable<ParameterInput> parameters,
+        List<StoredParameter> existing)
     {
         return
         [
             .. parameters.Select(p => new StoredParameter
             {
-                Id = existing.Find(e => e.Type == p.Type && e.Name == p.Name)?.Id ?? Ids.New(Ids.Parameter),
+                Id = existing.Find(e => e.Type == p.Type && e.Name == p.Name)?.Id
+                    ?? Ids.New(Ids.Parameter),
                 Name = p.Name,
                 Type = p.Type,
                 Value = p.Value,

@@ -20,10 +20,12 @@ internal static class ConnectValues
 
     public static readonly IReadOnlyList<string> Protocols = [AwsSv4, Basic, Custom, Jwt, OAuth];
 
-    public static readonly IReadOnlyList<string> PrincipalTypes = [AwsStsPrincipal, NamedPrincipal, PerUserPrincipal];
+    public static readonly IReadOnlyList<string> PrincipalTypes =
+        [AwsStsPrincipal, NamedPrincipal, PerUserPrincipal];
 
     /// <summary>Each variant and the one protocol it belongs to.</summary>
-    public static readonly IReadOnlyDictionary<string, string> VariantProtocols = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> VariantProtocols =
+        new Dictionary<string, string>
     {
         ["AwsSv4_STS"] = AwsSv4,
         ["RolesAnywhere"] = AwsSv4,
@@ -34,7 +36,8 @@ internal static class ConnectValues
         ["NoAuthentication"] = Custom,
     };
 
-    public static readonly IReadOnlyList<string> Variants = [.. VariantProtocols.Keys.Order(StringComparer.Ordinal)];
+    public static readonly IReadOnlyList<string> Variants =
+        [.. VariantProtocols.Keys.Order(StringComparer.Ordinal)];
 
     public static readonly IReadOnlyList<string> ExternalCredentialParameterTypes =
     [
@@ -50,7 +53,7 @@ internal static class ConnectValues
         "SigningCertificate",
     ];
 
-    /// <summary>The names an <c>AuthParameter</c> may have; other parameter types take any name.</summary>
+    /// <summary>The names an <c>AuthParameter</c> may have; other types take any name.</summary>
     public static readonly IReadOnlyList<string> AuthParameterNames =
     [
         "AwsAccountId",
@@ -70,7 +73,8 @@ internal static class ConnectValues
         "ConnectionStatus",
     ];
 
-    public static readonly IReadOnlyList<string> NamedCredentialTypes = ["PrivateEndpoint", "SecuredEndpoint"];
+    public static readonly IReadOnlyList<string> NamedCredentialTypes =
+        ["PrivateEndpoint", "SecuredEndpoint"];
 
     public static readonly IReadOnlyList<string> CalloutStatuses = ["Disabled", "Enabled"];
 }

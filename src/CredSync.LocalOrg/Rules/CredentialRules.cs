@@ -6,7 +6,7 @@ namespace CredSync.LocalOrg;
 /// </summary>
 internal static class CredentialRules
 {
-    /// <summary>For each protocol with a fixed key list: each key and whether it must be encrypted.</summary>
+    /// <summary>For each protocol with a fixed key list: each key, and whether it is encrypted.</summary>
     private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, bool>> FixedKeys =
         new Dictionary<string, IReadOnlyDictionary<string, bool>>
         {
@@ -16,8 +16,16 @@ internal static class CredentialRules
                 ["awsSecretAccessKey"] = true,
                 ["awsRoleArn"] = false,
             },
-            [ConnectValues.Basic] = new Dictionary<string, bool> { ["username"] = false, ["password"] = true },
-            [ConnectValues.OAuth] = new Dictionary<string, bool> { ["clientId"] = false, ["clientSecret"] = true },
+            [ConnectValues.Basic] = new Dictionary<string, bool>
+            {
+                ["username"] = false,
+                ["password"] = true,
+            },
+            [ConnectValues.OAuth] = new Dictionary<string, bool>
+            {
+                ["clientId"] = false,
+                ["clientSecret"] = true,
+            },
         };
 
     /// <summary>Only the Custom protocol lets single keys be patched or deleted.</summary>
@@ -26,7 +34,7 @@ internal static class CredentialRules
         return protocol == ConnectValues.Custom;
     }
 
-    /// <summary>Refuses a key the protocol does not know, or one sent with the wrong encryption.</summary>
+    /// <summary>Refuses a key the protocol doesn't know, or one with the wrong encryption.</summary>
     public static void Check(string protocol, string key, bool encrypted)
     {
         if (key.Length is 0 or > 255 || string.IsNullOrWhiteSpace(key) || key.Contains(','))
@@ -64,7 +72,9 @@ internal static class CredentialRules
     /// <summary>Configured when at least one principal is.</summary>
     public static string Status(StoredExternalCredential ec)
     {
-        return ec.Principals.Any(p => IsConfigured(ec, p)) ? ConnectValues.Configured : ConnectValues.NotConfigured;
+        return ec.Principals.Any(p => IsConfigured(ec, p))
+            ? ConnectValues.Configured
+            : ConnectValues.NotConfigured;
     }
 
     private static bool IsConfigured(StoredExternalCredential ec, StoredPrincipal principal)
@@ -79,7 +89,8 @@ internal static class CredentialRules
             ConnectValues.AwsSv4 when ec.Variant == "RolesAnywhere" => Has("awsRoleArn"),
 
             // With STS the named principal holds the role to assume; the keys sit on the STS principal.
-            ConnectValues.AwsSv4 when ec.Variant == "AwsSv4_STS" && principal.Type == ConnectValues.NamedPrincipal
+            ConnectValues.AwsSv4
+                when ec.Variant == "AwsSv4_STS" && principal.Type == ConnectValues.NamedPrincipal
                 => Has("awsRoleArn"),
             ConnectValues.AwsSv4 => Has("awsAccessKeyId") && Has("awsSecretAccessKey"),
             _ => principal.Credentials.Count > 0,

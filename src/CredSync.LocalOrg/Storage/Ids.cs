@@ -14,10 +14,11 @@ internal static class Ids
     public const string Principal = "0pu";
     public const string Parameter = "0pv";
 
-    private const string Alphanumerics = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private const string Alphanumerics =
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private const string TokenCharacters = Alphanumerics + "._";
 
-    /// <summary>An 18-character id: the three-character key prefix and 15 random alphanumerics.</summary>
+    /// <summary>An 18-character id: the key prefix and 15 random letters and digits.</summary>
     public static string New(string prefix)
     {
         return prefix + RandomNumberGenerator.GetString(Alphanumerics, 15);

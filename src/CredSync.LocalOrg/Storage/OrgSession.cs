@@ -43,7 +43,7 @@ internal sealed class OrgSession : IDisposable
     }
 
     /// <summary>Forgets changes to the state made by a request that then failed.</summary>
-    /// <remarks>The failed request's partial edits are in memory only, so dropping the flag drops them.</remarks>
+    /// <remarks>A failed request's edits exist only in memory; without the flag they are never saved.</remarks>
     public void DiscardStateChanges()
     {
         _stateChanged = false;

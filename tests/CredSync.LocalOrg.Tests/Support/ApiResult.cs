@@ -7,7 +7,8 @@ namespace CredSync.LocalOrg.Tests;
 /// <summary>A response read in full: status, body text and headers.</summary>
 internal sealed record ApiResult(HttpStatusCode Status, string Body, HttpResponseHeaders Headers)
 {
-    public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("The body is JSON null.");
+    public JsonNode Json =>
+        JsonNode.Parse(Body) ?? throw new InvalidOperationException("The body is JSON null.");
 
     /// <summary>The errorCode of a Salesforce error array.</summary>
     public string ErrorCode => Error("errorCode");

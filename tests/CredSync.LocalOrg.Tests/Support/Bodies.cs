@@ -48,10 +48,19 @@ internal static class Bodies
             },
             ["calloutUrl"] = "https://api.example.com",
             ["developerName"] = name,
-            ["externalCredentials"] = new JsonArray(new JsonObject { ["developerName"] = externalCredential }),
+            ["externalCredentials"] = new JsonArray(new JsonObject
+            {
+                ["developerName"] = externalCredential,
+            }),
             ["masterLabel"] = name + " label",
             ["type"] = "SecuredEndpoint",
         };
+    }
+
+    /// <summary>A Credential Input for the Custom principal <c>Stripe</c>/<c>Default</c>.</summary>
+    public static JsonObject Custom(params (string Key, bool Encrypted, string Value)[] entries)
+    {
+        return Credential("Stripe", "Default", "Custom", entries);
     }
 
     /// <summary>A Credential Input; each entry is (key, encrypted, value).</summary>

@@ -1,6 +1,6 @@
 namespace CredSync.LocalOrg.Tests;
 
-/// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
+/// <summary>A fresh folder under the system temp folder, deleted with its content on dispose.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder()

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace CredSync.LocalOrg.Tests;
 
-/// <summary>A local org on a free port over a temp folder, with a client that talks to it over real HTTP.</summary>
+/// <summary>A local org on a free port over a temp folder, and an HTTP client for it.</summary>
 internal sealed class TestOrg : IAsyncDisposable
 {
     public const string V = "/services/data/v66.0";
@@ -36,7 +36,9 @@ internal sealed class TestOrg : IAsyncDisposable
     }
 
     /// <summary>Starts an org over a folder the caller owns and deletes.</summary>
-    public static Task<TestOrg> StartOverAsync(string dataDirectory, Func<string, LocalOrgOptions>? options = null)
+    public static Task<TestOrg> StartOverAsync(
+        string dataDirectory,
+        Func<string, LocalOrgOptions>? options = null)
     {
         return StartAsync(dataDirectory, options, folder: null);
     }
@@ -66,8 +68,12 @@ internal sealed class TestOrg : IAsyncDisposable
         return SendAsync(HttpMethod.Delete, path, body: null);
     }
 
-    /// <summary>Sends a request with the org's token, or with <paramref name="token"/> when given ("" sends none).</summary>
-    public async Task<ApiResult> SendAsync(HttpMethod method, string path, string? body, string? token = null)
+    /// <summary>Sends a request with the org's token, or <paramref name="token"/> ("" for none).</summary>
+    public async Task<ApiResult> SendAsync(
+        HttpMethod method,
+        string path,
+        string? body,
+        string? token = null)
     {
         using var request = new HttpRequestMessage(method, path);
         var bearer = token ?? Server.AccessToken;
@@ -87,10 +93,29 @@ internal sealed class TestOrg : IAsyncDisposable
         return new ApiResult(response.StatusCode, text, response.Headers);
     }
 
-    /// <summary>Creates a Custom external credential with one named principal, and a named credential on it.</summary>
+    /// <summary>Creates a Custom external credential with one named principal.</summary>
     public async Task SeedCustomAsync(string ec = "Stripe", string principal = "Default")
     {
-        Ok(await PostAsync(Ecs, Bodies.ExternalCredential(ec, "Custom", Bodies.Principal(principal))));
+        await CreateEcAsync(ec, "Custom", Bodies.Principal(principal));
+    }
+
+    /// <summary>Creates an external credential, failing the test if that fails.</summary>
+    public async Task<ApiResult> CreateEcAsync(
+        string name,
+        string protocol,
+        params JsonObject[] principals)
+    {
+        return Ok(await PostAsync(Ecs, Bodies.ExternalCredential(name, protocol, principals)));
+    }
+
+    /// <summary>Whether the principal (Stripe/Default unless named) holds this value.</summary>
+    public Task<bool> HoldsAsync(
+        string key,
+        string value,
+        string ec = "Stripe",
+        string principal = "Default")
+    {
+        return Server.CredentialValueEqualsAsync(ec, principal, key, value);
     }
 
     public static string CredentialQuery(string ec, string principal, string type = "NamedPrincipal")
@@ -118,7 +143,8 @@ internal sealed class TestOrg : IAsyncDisposable
         Func<string, LocalOrgOptions>? options,
         TempFolder? folder)
     {
-        var settings = options?.Invoke(dataDirectory) ?? new LocalOrgOptions { DataDirectory = dataDirectory };
+        var settings = options?.Invoke(dataDirectory)
+            ?? new LocalOrgOptions { DataDirectory = dataDirectory };
         try
         {
             return new TestOrg(await LocalOrgServer.StartAsync(settings), folder);
