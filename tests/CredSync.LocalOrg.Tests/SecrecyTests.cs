@@ -119,7 +119,7 @@ public sealed class SecrecyTests
     }
 
     [Fact]
-    public async Task KeyFile_IsReadableOnlyByItsOwner()
+    public async Task DataFolder_IsReadableOnlyByItsOwner()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -127,10 +127,16 @@ public sealed class SecrecyTests
         }
 
         await using var org = await TestOrg.StartAsync();
+        await org.SeedCustomAsync();
 
         var key = Path.Combine(org.DataDirectory, "org.key");
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
         Assert.Equal(32, new FileInfo(key).Length);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+        Assert.Equal(ownerOnly | UnixFileMode.UserExecute, File.GetUnixFileMode(org.DataDirectory));
+        foreach (var file in Directory.GetFiles(org.DataDirectory))
+        {
+            Assert.Equal(ownerOnly, File.GetUnixFileMode(file));
+        }
     }
 }

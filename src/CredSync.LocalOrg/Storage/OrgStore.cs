@@ -85,7 +85,7 @@ internal sealed class OrgStore
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return PrivateFile.OpenExclusive(path);
             }
             catch (IOException) when (_time.GetElapsedTime(started) < _lockTimeout)
             {

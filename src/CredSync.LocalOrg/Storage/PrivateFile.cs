@@ -30,6 +30,19 @@ internal static class PrivateFile
         }
     }
 
+    /// <summary>Opens, creating if needed, a file no other stream may open while this one is.</summary>
+    /// <remarks>
+    /// On Unix, .NET backs <see cref="FileShare.None"/> with an advisory lock that other .NET
+    /// processes honour, which is what makes this usable as a lock between servers.
+    /// </remarks>
+    public static FileStream OpenExclusive(string path)
+    {
+        var options = Options(FileMode.OpenOrCreate);
+        options.Access = FileAccess.ReadWrite;
+
+        return new FileStream(path, options);
+    }
+
     /// <summary>Creates a folder only the current user can enter.</summary>
     public static void CreateDirectory(string path)
     {
