@@ -96,7 +96,10 @@ public sealed class NamedCredentialMappingTests
         Assert.Equal(2, result.Diagnostics.Count);
         var secret = Assert.Single(result.Diagnostics, d => d.Line == 4);
         Assert.Equal((ImportSeverity.Warning, 5), (secret.Severity, secret.Column));
-        Assert.Contains("<password> value in plain metadata", secret.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "<password> value in plain metadata",
+            secret.Message,
+            StringComparison.Ordinal);
         Assert.All(
             result.Diagnostics,
             d => Assert.DoesNotContain("hunter2-canary", d.Message, StringComparison.Ordinal));

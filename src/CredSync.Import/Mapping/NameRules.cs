@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CredSync.Import.Reading;
 
 namespace CredSync.Import.Mapping;
 
@@ -10,6 +11,24 @@ internal static partial class NameRules
 {
     public static bool IsDeveloperName(string name) =>
         name.Length <= 255 && DeveloperName().IsMatch(name);
+
+    /// <summary>
+    /// Reports a file whose name (its developer name) breaks the rules; true when it is valid.
+    /// </summary>
+    public static bool CheckFileName(MetadataFile file, DiagnosticBag diagnostics)
+    {
+        if (IsDeveloperName(file.DeveloperName))
+        {
+            return true;
+        }
+
+        diagnostics.Error(
+            file.WholeFile,
+            $"'{file.DeveloperName}' (from the file name) is not a valid developer name: "
+            + "letters, digits and single underscores, starting with a letter");
+
+        return false;
+    }
 
     public static bool IsPrincipalName(string name) =>
         name.Length <= 255 && PrincipalName().IsMatch(name);

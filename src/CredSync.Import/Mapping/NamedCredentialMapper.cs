@@ -37,7 +37,7 @@ internal sealed partial class NamedCredentialMapper
         }
 
         var type = MapType(definition);
-        var nameIsValid = CheckName(definition);
+        var nameIsValid = NameRules.CheckFileName(definition.File, _diagnostics);
         var parameters = ReadParameters(definition);
         var enabled = MapCalloutStatus(definition);
 
@@ -65,7 +65,7 @@ internal sealed partial class NamedCredentialMapper
             definition.Label ?? definition.Name,
             definition.Description,
             parameters.Url,
-            UrlComment(definition, parameters.Url),
+            UrlComment(definition, parameters),
             parameters.ExternalCredential,
             type,
             parameters.ClientCertificate,
@@ -148,21 +148,6 @@ internal sealed partial class NamedCredentialMapper
         }
     }
 
-    private bool CheckName(NamedCredentialDefinition definition)
-    {
-        if (NameRules.IsDeveloperName(definition.Name))
-        {
-            return true;
-        }
-
-        _diagnostics.Error(
-            definition.File.WholeFile,
-            $"'{definition.Name}' (from the file name) is not a valid developer name: "
-            + "letters, digits and single underscores, starting with a letter");
-
-        return false;
-    }
-
     private bool? MapCalloutStatus(NamedCredentialDefinition definition)
     {
         switch (definition.CalloutStatus)
@@ -195,18 +180,18 @@ internal sealed partial class NamedCredentialMapper
         return parts.Build();
     }
 
-    private string? UrlComment(NamedCredentialDefinition definition, string url)
+    private string? UrlComment(NamedCredentialDefinition definition, NamedCredentialParts parts)
     {
-        if (!Placeholder().IsMatch(url))
+        var placeholder = Placeholder().Match(parts.Url);
+        if (!placeholder.Success)
         {
             return null;
         }
 
-        var urlParameter = definition.Parameters.First(p => p.Type == "Url");
         _diagnostics.Warning(
-            urlParameter.Location,
+            parts.UrlLocation,
             $"the URL of named credential '{definition.Name}' looks like a build-time "
-            + $"placeholder ({Placeholder().Match(url).Value}); set the real URL in "
+            + $"placeholder ({placeholder.Value}); set the real URL in "
             + "credsync.yaml, or substitute it before running credsync as the build does");
 
         return "a build-time placeholder: set the real URL";

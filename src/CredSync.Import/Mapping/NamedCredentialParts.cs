@@ -1,9 +1,11 @@
 using CredSync.Import.Model;
+using CredSync.Import.Reading;
 
 namespace CredSync.Import.Mapping;
 
 /// <summary>What a named credential's parameters say, sorted out by parameter type.</summary>
 /// <param name="Url">The Url parameter.</param>
+/// <param name="UrlLocation">Where the Url parameter is.</param>
 /// <param name="ExternalCredential">
 /// The external credential the Authentication parameter names.
 /// </param>
@@ -13,6 +15,7 @@ namespace CredSync.Import.Mapping;
 /// <param name="NetworkConnection">The OutboundNetworkConnection parameter's connection.</param>
 internal sealed record NamedCredentialParts(
     string Url,
+    SourceLocation UrlLocation,
     string ExternalCredential,
     IReadOnlyList<NamedCredentialParameter> Headers,
     IReadOnlyList<string> AllowedNamespaces,

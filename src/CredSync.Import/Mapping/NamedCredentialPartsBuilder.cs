@@ -29,13 +29,13 @@ internal sealed class NamedCredentialPartsBuilder
     {
         switch (parameter.Type)
         {
-            case "Url":
+            case ParameterTypes.Url:
                 _urls.Add(parameter);
                 break;
-            case "Authentication":
+            case ParameterTypes.Authentication:
                 _authentications.Add(parameter);
                 break;
-            case "HttpHeader":
+            case ParameterTypes.HttpHeader:
                 _headers.Add(parameter);
                 break;
             case "ClientCertificate":
@@ -56,11 +56,11 @@ internal sealed class NamedCredentialPartsBuilder
     /// <summary>The parts, or null when something required is missing or broken.</summary>
     public NamedCredentialParts? Build()
     {
-        var url = Only(_urls, "Url", p => p.Value?.Trim(), required: true);
+        var url = Only(_urls, ParameterTypes.Url, p => p.Value?.Trim(), required: true);
         var externalCredential = Only(
             _authentications,
-            "Authentication",
-            p => p.ExternalCredential ?? p.Value?.Trim(),
+            ParameterTypes.Authentication,
+            p => p.ExternalCredentialName,
             required: true);
         var certificate = Only(
             _certificates,
@@ -81,16 +81,13 @@ internal sealed class NamedCredentialPartsBuilder
             return null;
         }
 
-        // sequenceNumber gives the order headers are sent in; unnumbered ones keep file order.
-        var headers = _headers
-            .Select((header, index) => (header, index))
-            .OrderBy(x => x.header.SequenceNumber ?? int.MaxValue)
-            .ThenBy(x => x.index)
-            .Select(x => x.header)
-            .ToList();
+        // sequenceNumber gives the order headers are sent in; OrderBy is stable, so
+        // unnumbered ones keep file order.
+        var headers = _headers.OrderBy(h => h.SequenceNumber ?? int.MaxValue).ToList();
 
         return new NamedCredentialParts(
             url,
+            _urls[0].Location,
             externalCredential,
             headers,
             [.. _namespaces],

@@ -11,6 +11,10 @@ internal static class ParameterTypes
     public const string PerUserPrincipal = "PerUserPrincipal";
     public const string AwsStsPrincipal = "AwsStsPrincipal";
 
+    public const string Url = "Url";
+    public const string Authentication = "Authentication";
+    public const string HttpHeader = "HttpHeader";
+
     public static IReadOnlySet<string> Principals { get; } = Set(
         NamedPrincipal,
         PerUserPrincipal,

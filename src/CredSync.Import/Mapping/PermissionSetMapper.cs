@@ -44,12 +44,8 @@ internal sealed class PermissionSetMapper
 
     private void MapPermissionSet(PermissionSetDefinition permissionSet)
     {
-        if (!NameRules.IsDeveloperName(permissionSet.Name))
+        if (!NameRules.CheckFileName(permissionSet.File, _diagnostics))
         {
-            _diagnostics.Error(
-                permissionSet.File.WholeFile,
-                $"'{permissionSet.Name}' (from the file name) is not a valid developer name");
-
             return;
         }
 

@@ -11,4 +11,11 @@ internal sealed record NamedCredentialParameter(
     string? ExternalCredential,
     string? Certificate,
     string? OutboundNetworkConnection,
-    int? SequenceNumber);
+    int? SequenceNumber)
+{
+    /// <summary>
+    /// The external credential an Authentication parameter names: in its own element, or in
+    /// parameterValue in hand-written files.
+    /// </summary>
+    public string? ExternalCredentialName => ExternalCredential ?? Value?.Trim();
+}
