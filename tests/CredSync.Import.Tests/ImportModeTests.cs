@@ -51,6 +51,24 @@ public sealed class ImportModeTests
     }
 
     [Fact]
+    public void Import_DefinitionOnlyProblem_IsAnErrorOnlyWhenTheDefinitionIsWritten()
+    {
+        var xml = S.ExternalCredential(
+            "Custom",
+            S.Parameter("AuthParameter", "Scope", "api", group: "NoSuchPrincipal"),
+            S.Principal("Main"));
+        var files = new[] { (S.At(S.ExternalCredentialPath, "Partner"), xml) };
+
+        var full = SampleTree.Import(files);
+        var valuesOnly = SampleTree.Import(files, new ImportOptions(ValuesOnly: true));
+
+        var error = Assert.Single(full.Diagnostics);
+        Assert.Contains("group 'NoSuchPrincipal'", error.Message, StringComparison.Ordinal);
+        Assert.False(valuesOnly.HasErrors, string.Join("\n", valuesOnly.Diagnostics));
+        SchemaCheck.AssertValid(valuesOnly.Yaml);
+    }
+
+    [Fact]
     public void Import_ElementsInAnotherOrderWithoutDeclaration_WritesTheSameYaml()
     {
         var original = File.ReadAllText(Path.Combine(

@@ -30,11 +30,14 @@ internal sealed partial class ExternalCredentialMapper
         var nameIsValid = NameRules.CheckFileName(definition.File, _diagnostics);
         var protocol = MapProtocol(definition);
 
-        // Every part is read even after a failure, so one run reports every problem.
+        // Every part is read even after a failure, so one run reports every problem. Headers
+        // and parameters belong to the definition, which values-only mode does not write.
         var principals = ReadPrincipals(definition);
         var variant = ReadVariant(definition);
-        var headers = ReadHeaders(definition);
-        var (parameters, principalParameters) = ReadParameters(definition, principals);
+        var headers = _valuesOnly ? [] : ReadHeaders(definition);
+        var (parameters, principalParameters) = _valuesOnly
+            ? ([], [])
+            : ReadParameters(definition, principals);
         CheckUnmappedParameters(definition);
 
         if (protocol is null || !nameIsValid)
@@ -43,8 +46,9 @@ internal sealed partial class ExternalCredentialMapper
         }
 
         var formulaKeys = FormulaKeys(definition, protocol);
-        var authProvider = parameters
-            .FirstOrDefault(p => p.Type == ParameterTypes.AuthProvider)?.Value;
+        var authProvider = Parameters(definition, t => t == ParameterTypes.AuthProvider)
+            .Select(p => p.AuthProvider ?? p.Value)
+            .FirstOrDefault();
 
         var principalEntries = principals
             .OrderBy(p => p.Name, StringComparer.Ordinal)
