@@ -80,6 +80,22 @@ public sealed class NamedCredentialMappingTests
     }
 
     [Fact]
+    public void Import_LegacyFieldOnSecuredEndpoint_IsIgnoredWithWarning()
+    {
+        var xml = S.NamedCredential("Partner").Replace(
+            "    <label>Sample</label>\n",
+            "    <label>Sample</label>\n    <protocol>Oauth</protocol>\n",
+            StringComparison.Ordinal);
+
+        var result = Import(xml);
+
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((ImportSeverity.Warning, 4, 5), (warning.Severity, warning.Line, warning.Column));
+        Assert.Contains("<protocol> is a legacy", warning.Message, StringComparison.Ordinal);
+        Assert.NotNull(SchemaCheck.AssertValid(result.Yaml)["namedCredentials"]!["Api"]);
+    }
+
+    [Fact]
     public void Import_LegacySecretField_WarnsWithoutRepeatingIt()
     {
         var xml = "<NamedCredential xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"

@@ -38,6 +38,16 @@ internal sealed partial class NamedCredentialMapper
 
         var type = MapType(definition);
         var nameIsValid = NameRules.CheckFileName(definition.File, _diagnostics);
+
+        // Salesforce ignores the legacy fields of a current-model named credential.
+        foreach (var field in definition.LegacyFields)
+        {
+            _diagnostics.Warning(
+                field.Location,
+                $"<{field.Element}> is a legacy named credential field; it has no effect on "
+                + $"a {definition.Type} named credential and is not imported");
+        }
+
         var parameters = ReadParameters(definition);
         var enabled = MapCalloutStatus(definition);
 
