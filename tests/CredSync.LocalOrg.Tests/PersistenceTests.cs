@@ -65,6 +65,35 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task FolderLockHeldElsewhere_MakesRequestsWaitThenGiveUp()
+    {
+        await using var org = await TestOrg.StartAsync(dir => new LocalOrgOptions
+        {
+            DataDirectory = dir,
+            LockTimeout = TimeSpan.FromSeconds(1),
+        });
+        var lockPath = Path.Combine(org.DataDirectory, ".lock");
+
+        ApiResult busy;
+        using (new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            busy = await org.GetAsync(TestOrg.Ecs);
+        }
+
+        Task<ApiResult> waiting;
+        using (new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            waiting = org.GetAsync(TestOrg.Ecs);
+            await Task.Delay(50);
+            Assert.False(waiting.IsCompleted);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.Status);
+        Assert.Equal("SERVER_UNAVAILABLE", busy.ErrorCode);
+        Assert.Equal(HttpStatusCode.OK, (await waiting).Status);
+    }
+
+    [Fact]
     public async Task ConcurrentWrites_ThroughTwoServers_AreAllKept()
     {
         using var folder = new TempFolder();
