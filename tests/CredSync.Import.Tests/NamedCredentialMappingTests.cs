@@ -90,9 +90,26 @@ public sealed class NamedCredentialMappingTests
         var result = Import(xml);
 
         var warning = Assert.Single(result.Diagnostics);
-        Assert.Equal((ImportSeverity.Warning, 4, 5), (warning.Severity, warning.Line, warning.Column));
+        Assert.Equal(
+            (ImportSeverity.Warning, 4, 5),
+            (warning.Severity, warning.Line, warning.Column));
         Assert.Contains("<protocol> is a legacy", warning.Message, StringComparison.Ordinal);
         Assert.NotNull(SchemaCheck.AssertValid(result.Yaml)["namedCredentials"]!["Api"]);
+    }
+
+    [Fact]
+    public void Import_StandardNamedCredential_IsLeftOutWithoutCheckingItsParameters()
+    {
+        var xml = "<NamedCredential xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"
+            + "    <label>Internal</label>\n"
+            + "    <namedCredentialType>Standard</namedCredentialType>\n"
+            + "</NamedCredential>\n";
+
+        var result = Import(xml);
+
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((ImportSeverity.Warning, 3), (warning.Severity, warning.Line));
+        Assert.Empty(SchemaCheck.AssertValid(result.Yaml)["namedCredentials"]!.AsObject());
     }
 
     [Fact]

@@ -36,6 +36,16 @@ internal sealed partial class NamedCredentialMapper
             return;
         }
 
+        if (definition.Type == "Standard")
+        {
+            _diagnostics.Warning(
+                definition.TypeLocation,
+                $"named credential '{definition.Name}' has the internal type Standard, "
+                + "which Salesforce manages itself; it is left out");
+
+            return;
+        }
+
         var type = MapType(definition);
         var nameIsValid = NameRules.CheckFileName(definition.File, _diagnostics);
 
@@ -139,14 +149,6 @@ internal sealed partial class NamedCredentialMapper
                     + "legacy fields; it is read as a SecuredEndpoint");
 
                 return SecuredEndpoint;
-
-            case "Standard":
-                _diagnostics.Warning(
-                    definition.TypeLocation,
-                    $"named credential '{definition.Name}' has the internal type Standard, "
-                    + "which Salesforce manages itself; it is left out");
-
-                return null;
 
             default:
                 _diagnostics.Error(
