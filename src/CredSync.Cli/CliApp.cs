@@ -83,9 +83,11 @@ public static class CliApp
                 DiagnosticSeverity.Warning => "Warning",
                 _ => "Note",
             };
-            var where = d.Location is null ? "" : $"{d.Location}: ";
-
-            writer.WriteLine($"{label}: {where}{d.Summary}");
+            // Located problems use the compiler convention (file:line:column: error: ...), which
+            // editors and CI annotations understand.
+            writer.WriteLine(d.Location is null
+                ? $"{label}: {d.Summary}"
+                : $"{d.Location}: {label.ToLowerInvariant()}: {d.Summary}");
 
             if (d.Detail is not null)
             {

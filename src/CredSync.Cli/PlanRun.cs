@@ -45,7 +45,7 @@ public sealed partial class PlanRun : IAsyncDisposable
         var logger = loggers.CreateLogger<PlanRun>();
 
         // Load and validate the desired state.
-        var desired = DesiredStateLoader.Load(env.Resolve(configPath));
+        var desired = DesiredStateLoader.Load(env.Resolve(configPath), configPath);
         Log.Loaded(logger, configPath, desired.ExternalCredentials.Count, desired.NamedCredentials.Count);
 
         // Resolve every secret reference once.

@@ -6,12 +6,14 @@ namespace CredSync.Secrets;
 /// <summary>Builds the stores a configuration declares.</summary>
 public static class SecretStores
 {
-    public static IReadOnlyDictionary<string, ISecretStore> Create(IEnumerable<StoreSpec> specs) =>
-        specs.ToDictionary(s => s.Name, Create, StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, ISecretStore> Create(
+        IEnumerable<StoreSpec> specs,
+        Func<string, string?>? getVariable = null) =>
+        specs.ToDictionary(s => s.Name, s => Create(s, getVariable), StringComparer.Ordinal);
 
-    public static ISecretStore Create(StoreSpec spec) => spec.Type switch
+    public static ISecretStore Create(StoreSpec spec, Func<string, string?>? getVariable = null) => spec.Type switch
     {
-        "env" => new EnvSecretStore(spec.Name),
+        "env" => new EnvSecretStore(spec.Name, getVariable),
         "file" => new FileSecretStore(spec.Name, spec.Settings["root"]),
         _ => throw new InvalidOperationException($"Store type '{spec.Type}' passed validation but has no implementation."),
     };

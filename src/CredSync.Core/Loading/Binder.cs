@@ -167,7 +167,7 @@ internal sealed class Binder(YamlDocument document, string baseDirectory)
             _ => throw new InvalidOperationException("The schema admits only a string or an object here."),
         };
 
-        return new CredentialSpec(key, CredentialSource.Secret, encrypted, secret, null, At(pointer + "/secret"));
+        return new CredentialSpec(key, CredentialSource.Secret, encrypted, secret, null, document.LocationOf(pointer + "/secret"));
     }
 
     private void CheckPrincipals(string ec, string protocol, List<PrincipalSpec> principals, string pointer)
@@ -381,7 +381,8 @@ internal sealed class Binder(YamlDocument document, string baseDirectory)
     private void Error(string summary, string? detail, string pointer, bool key = false) =>
         _diagnostics.Add(Diagnostic.Error(summary, detail, key ? document.KeyLocationOf(pointer) : document.LocationOf(pointer)));
 
-    private SourceLocation At(string pointer) => document.LocationOf(pointer);
+    // Named items (an external credential, a principal) are pointed at by their key line.
+    private SourceLocation At(string pointer) => document.KeyLocationOf(pointer);
 
     private static string Escape(string segment) =>
         segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);

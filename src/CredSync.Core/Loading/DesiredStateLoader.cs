@@ -16,14 +16,16 @@ public static class DesiredStateLoader
 {
     public const string MinimumApiVersion = "59.0";
 
-    public static DesiredState Load(string path)
+    /// <summary>Loads a file; diagnostics name it as <paramref name="displayPath"/> (default: as given).</summary>
+    public static DesiredState Load(string path, string? displayPath = null)
     {
         var full = Path.GetFullPath(path);
+        displayPath ??= path;
 
         if (!File.Exists(full))
         {
             throw new InvalidInputException(Diagnostic.Error(
-                $"The configuration file '{path}' does not exist.",
+                $"The configuration file '{displayPath}' does not exist.",
                 "Pass the file with -c/--config, or run from the folder that holds credsync.yaml."));
         }
 
@@ -37,14 +39,15 @@ public static class DesiredStateLoader
         catch (DecoderFallbackException)
         {
             throw new InvalidInputException(Diagnostic.Error(
-                $"The configuration file '{path}' is not UTF-8 text.",
+                $"The configuration file '{displayPath}' is not UTF-8 text.",
                 "Save it as UTF-8."));
         }
 
-        return Parse(path, text, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return Parse(displayPath, text, Convert.ToHexStringLower(SHA256.HashData(bytes)), Path.GetDirectoryName(full));
     }
 
-    public static DesiredState Parse(string displayPath, string text, string? digest = null)
+    /// <summary>Parses text; relative paths in it (store roots, the ledger) are taken from <paramref name="baseDirectory"/>.</summary>
+    public static DesiredState Parse(string displayPath, string text, string? digest = null, string? baseDirectory = null)
     {
         var document = YamlReader.Read(displayPath, text.TrimStart('\uFEFF'));
 
@@ -63,7 +66,7 @@ public static class DesiredStateLoader
             throw new InvalidInputException(schemaErrors);
         }
 
-        var binder = new Binder(document, Path.GetDirectoryName(Path.GetFullPath(displayPath))!);
+        var binder = new Binder(document, baseDirectory ?? Path.GetDirectoryName(Path.GetFullPath(displayPath))!);
         var state = binder.Bind(digest ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
 
         if (binder.Diagnostics.Any(d => d.IsError))

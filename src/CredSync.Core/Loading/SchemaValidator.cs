@@ -183,13 +183,13 @@ public static partial class SchemaValidator
                 return Diagnostic.Error(
                     $"{Capital(path)} is missing {Quote(missing)}.",
                     "Add the missing key.",
-                    document.LocationOf(instance));
+                    document.KeyLocationOf(instance));
 
             case "dependentRequired":
                 return Diagnostic.Error(
                     $"{Capital(path)} is missing {Quote(MissingDependencies(schemaNode, node))}.",
                     "Give label and protocol to manage the whole external credential, or leave out label, protocol, variant, headers, parameters and description to manage only its credential values.",
-                    document.LocationOf(instance));
+                    document.KeyLocationOf(instance));
 
             case "enum":
                 var allowed = schemaNode?["enum"]?.AsArray().Select(n => n?.ToJsonString() ?? "null") ?? [];

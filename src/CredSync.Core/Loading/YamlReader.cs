@@ -58,13 +58,13 @@ public static partial class YamlReader
                 Clean(e.Message) + " Fix the syntax at this position.",
                 at));
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException)
         {
             // Some malformed inputs (an unclosed flow sequence followed by more lines) surface
             // as a bare InvalidOperationException with no position; report the last good mark.
             throw new InvalidInputException(Diagnostic.Error(
                 "The file is not valid YAML.",
-                $"The parser stopped after this position ({Clean(e.Message)}). Look for an unclosed '[' or '{{'.",
+                "The parser could not go on after this position. Look for an unclosed '[' or '{' or a missing quote.",
                 lastGood));
         }
     }

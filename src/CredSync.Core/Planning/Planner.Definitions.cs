@@ -79,8 +79,12 @@ public sealed partial class Planner
 
         if (current is null)
         {
+            var principals = ec.Principals.Count == 0
+                ? ""
+                : $" (needed for principal {string.Join(", ", ec.Principals.Select(p => $"'{p.Name}'"))})";
+
             _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error,
-                $"External credential '{ec.Name}' does not exist in org {live.Org.Display}, or the user cannot see it.",
+                $"External credential '{ec.Name}'{principals} does not exist in org {live.Org.Display}, or the user cannot see it.",
                 $"It is declared values-only, so CredSync only sets its credential values and never creates it. {permissions}",
                 ec.Location, ec.Address));
             return;
