@@ -71,6 +71,18 @@ public static class CliApp
             await env.Error.WriteLineAsync("Cancelled.");
             return ExitCodes.Error;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await env.Error.WriteLineAsync($"Error: {e.Message}");
+            return ExitCodes.Error;
+        }
+        catch (Exception e)
+        {
+            // A bug, not a user error. No secret value is ever part of an exception message.
+            await env.Error.WriteLineAsync($"Error: CredSync failed unexpectedly ({e.GetType().Name}: {e.Message}).");
+            await env.Error.WriteLineAsync("  This is a bug in CredSync; please report it with the command you ran. Run with -v debug for more.");
+            return ExitCodes.Error;
+        }
     }
 
     public static void WriteDiagnostics(TextWriter writer, IEnumerable<Diagnostic> diagnostics)

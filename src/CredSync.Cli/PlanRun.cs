@@ -47,6 +47,7 @@ public sealed partial class PlanRun : IAsyncDisposable
         // Load and validate the desired state.
         var desired = DesiredStateLoader.Load(env.Resolve(configPath), configPath);
         Log.Loaded(logger, configPath, desired.ExternalCredentials.Count, desired.NamedCredentials.Count);
+        CliApp.WriteDiagnostics(env.Error, desired.Warnings);
 
         // Resolve every secret reference once.
         var stores = SecretStores.Create(desired.Stores, env.GetVariable);

@@ -26,6 +26,8 @@ public sealed class ValidateCommand(CommonOptions common, CliEnvironment env) : 
         try
         {
             var state = DesiredStateLoader.Load(Env.Resolve(config), config);
+            CliApp.WriteDiagnostics(Env.Error, state.Warnings);
+
             var message = $"{config} is valid: {state.ExternalCredentials.Count} external credential(s), {state.NamedCredentials.Count} named credential(s), {state.SecretUses().Select(u => u.Reference).Distinct().Count()} secret reference(s).";
 
             Env.Out.WriteLine(format == "json"

@@ -133,7 +133,7 @@ internal sealed class Binder(YamlDocument document, string baseDirectory)
             result.Add(new PrincipalSpec(
                 name,
                 valuesOnly ? null : obj["type"]?.GetValue<string>(),
-                obj["sequence"]?.GetValue<int>() ?? position,
+                (int?)obj["sequence"]?.GetValue<long>() ?? position,
                 BindParameters(obj["parameters"] as JsonArray),
                 credentials,
                 At(at)));
@@ -242,6 +242,15 @@ internal sealed class Binder(YamlDocument document, string baseDirectory)
                 headers,
                 (obj["allowedNamespaces"] as JsonArray ?? []).Select(n => n!.GetValue<string>()).Order(StringComparer.Ordinal).ToList(),
                 At(pointer)));
+
+            if (!Uri.TryCreate(obj["url"]!.GetValue<string>(), UriKind.Absolute, out var url) ||
+                (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            {
+                _diagnostics.Add(Diagnostic.Warning(
+                    $"Named credential '{name}' has the url '{obj["url"]}', which is not an absolute http(s) URL.",
+                    "If it is a placeholder that a build step fills in, run CredSync on the filled-in file; plan refuses to create or update it as it is.",
+                    document.LocationOf(pointer + "/url")));
+            }
 
             if (obj["type"]?.GetValue<string>() == "PrivateEndpoint" && obj["networkConnection"] is null)
             {

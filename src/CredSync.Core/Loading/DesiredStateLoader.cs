@@ -74,7 +74,7 @@ public static class DesiredStateLoader
             throw new InvalidInputException(binder.Diagnostics);
         }
 
-        return state;
+        return state with { Warnings = binder.Diagnostics.Where(d => !d.IsError).ToList() };
     }
 
     /// <summary>Compares "NN.0" API versions numerically.</summary>

@@ -12,6 +12,9 @@ public sealed record DesiredState(
     PolicySpec Policy,
     string Digest)
 {
+    /// <summary>Findings that do not stop validation (a URL that looks like a placeholder).</summary>
+    public IReadOnlyList<Diagnostics.Diagnostic> Warnings { get; init; } = [];
+
     public ExternalCredentialSpec? FindExternalCredential(string name) =>
         ExternalCredentials.FirstOrDefault(e => e.Name == name);
 

@@ -108,6 +108,14 @@ public sealed partial class Planner
         var digest = Digests.Of(current);
         PlannedChange change;
 
+        if (fields.Count > 0 && !IsCalloutUrl(nc.Url))
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error,
+                $"Named credential '{nc.Name}' cannot be written with the url '{nc.Url}': it is not an absolute http(s) URL.",
+                "Replace the placeholder with the real endpoint (or run the build step that fills it in) before planning.",
+                nc.Location, nc.Address));
+        }
+
         if (current is null)
         {
             change = Change(nc.Address, nc.Name, ResourceKind.NamedCredential, ChangeAction.Create,
@@ -123,6 +131,9 @@ public sealed partial class Planner
 
         _changes.Add(change);
     }
+
+    private static bool IsCalloutUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static List<FieldChange> DiffExternal(LiveExternalCredential? current, ExternalCredentialSpec ec)
     {
