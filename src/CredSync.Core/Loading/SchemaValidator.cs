@@ -177,7 +177,7 @@ public static partial class SchemaValidator
                     document.KeyLocationOf(instance));
 
             case "required":
-                var required = schemaNode?["required"]?.AsArray().Select(n => n!.GetValue<string>()) ?? [];
+                var required = schemaNode?["required"]?.AsArray().Select(n => n!.GetValue<string>()) ?? RequiredInMessage(message);
                 var present = (node as JsonObject)?.Select(p => p.Key).ToHashSet() ?? [];
                 var missing = required.Where(r => !present.Contains(r)).ToList();
                 return Diagnostic.Error(
@@ -269,6 +269,24 @@ public static partial class SchemaValidator
         }
 
         return Diagnostic.Error($"{Capital(path)} does not match any allowed form.", null, at);
+    }
+
+    // Inside 'then' and 'allOf' the evaluator's schema location does not lead back to the
+    // schema text, so the names come from its message: Required properties ["root"] are not present.
+    private static IEnumerable<string> RequiredInMessage(string message)
+    {
+        var match = JsonArrayInMessage().Match(message);
+
+        try
+        {
+            return match.Success
+                ? JsonNode.Parse(match.Value)!.AsArray().Select(n => n!.GetValue<string>()).ToList()
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
 
     private static List<string> MissingDependencies(JsonNode? schemaNode, JsonNode? node)
@@ -368,6 +386,9 @@ public static partial class SchemaValidator
 
         return reader.ReadToEnd();
     }
+
+    [GeneratedRegex(@"\[[^\]]*\]")]
+    private static partial Regex JsonArrayInMessage();
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex SimpleSegment();
