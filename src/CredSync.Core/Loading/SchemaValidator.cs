@@ -33,14 +33,18 @@ public static partial class SchemaValidator
             return [];
         }
 
-        var findings = (results.Details ?? [])
+        var details = results.Details ?? [];
+        var validity = details
+            .GroupBy(d => (d.InstanceLocation.ToString(), d.EvaluationPath.ToString()))
+            .ToDictionary(g => g.Key, g => g.All(d => d.IsValid));
+        var findings = details
             .Where(d => d.Errors is { Count: > 0 })
             .Select(d => new Finding(
                 d.InstanceLocation.ToString(),
                 Fragment(d.SchemaLocation),
                 d.EvaluationPath.ToString(),
                 d.Errors!))
-            .Where(f => !IsCondition(f.EvaluationPath))
+            .Where(f => !IsCondition(f.EvaluationPath) && !InHeldChoice(f, validity))
             .ToList();
 
         return Explain(document, findings);
@@ -117,10 +121,33 @@ public static partial class SchemaValidator
     /// The instance a oneOf was evaluated at: the finding's instance, less one level for every
     /// step into the instance that the evaluation path takes after the oneOf branch.
     /// </summary>
-    private static string ChoiceOwner(Finding finding)
+    private static string ChoiceOwner(Finding finding) =>
+        ChoiceOwner(finding, finding.EvaluationPath.LastIndexOf("/oneOf/", StringComparison.Ordinal));
+
+    /// <summary>
+    /// A oneOf that held still lists the complaints of its other branches; those are not
+    /// problems (a valid reference must not be reported because another line is wrong).
+    /// </summary>
+    private static bool InHeldChoice(Finding finding, Dictionary<(string, string), bool> validity)
     {
         var path = finding.EvaluationPath;
-        var branch = path.LastIndexOf("/oneOf/", StringComparison.Ordinal);
+
+        for (var at = path.IndexOf("/oneOf/", StringComparison.Ordinal);
+             at >= 0;
+             at = path.IndexOf("/oneOf/", at + 1, StringComparison.Ordinal))
+        {
+            if (validity.TryGetValue((ChoiceOwner(finding, at), path[..at]), out var held) && held)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string ChoiceOwner(Finding finding, int branch)
+    {
+        var path = finding.EvaluationPath;
         var below = path[(branch + "/oneOf/".Length)..].Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
         var steps = 0;
 
@@ -177,7 +204,8 @@ public static partial class SchemaValidator
                     document.KeyLocationOf(instance));
 
             case "required":
-                var required = schemaNode?["required"]?.AsArray().Select(n => n!.GetValue<string>()) ?? RequiredInMessage(message);
+                var required = schemaNode?["required"]?.AsArray().Select(n => n!.GetValue<string>())
+                               ?? RequiredInMessage(message);
                 var present = (node as JsonObject)?.Select(p => p.Key).ToHashSet() ?? [];
                 var missing = required.Where(r => !present.Contains(r)).ToList();
                 return Diagnostic.Error(

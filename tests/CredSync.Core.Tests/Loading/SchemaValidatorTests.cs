@@ -223,6 +223,19 @@ public sealed class SchemaValidatorTests
     }
 
     [Fact]
+    public void Validate_ValidCredentialsBesideAnotherError_NotReported()
+    {
+        var d = Errors.Single(ValuesOnlyHeader +
+            "          a: { secret: \"ci:A\" }\n" +
+            "          b: { secret: { store: ci, key: B } }\n" +
+            "          c: { value: x, encrypted: false }\n" +
+            "          d: { runtimeManaged: true }\n" +
+            "bogus: 1\n");
+
+        Assert.StartsWith("Unknown key 'bogus'", d.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_IsTheShippedSchema()
     {
         Assert.Contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"", SchemaValidator.Text, StringComparison.Ordinal);
