@@ -48,37 +48,38 @@ public sealed class FingerprintLedger
 
         if (File.Exists(path))
         {
-            JsonNode? root;
-
             try
             {
-                root = JsonNode.Parse(File.ReadAllText(path));
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidInputException(Diagnostic.Error(
-                    $"The ledger '{path}' is not valid JSON.",
-                    $"{e.Message} Restore it from backup, or delete it: CredSync will then set every declared value once more."));
-            }
+                var root = JsonNode.Parse(File.ReadAllText(path));
 
-            keyMatches = root?["key_check"]?.GetValue<string>() == KeyCheck(key);
+                keyMatches = root?["key_check"]?.GetValue<string>() == KeyCheck(key);
 
-            foreach (var (org, addresses) in root?["orgs"] as JsonObject ?? [])
-            {
-                var byAddress = orgs[org] = new(StringComparer.Ordinal);
-
-                foreach (var (address, keys) in addresses as JsonObject ?? [])
+                foreach (var (org, addresses) in root?["orgs"] as JsonObject ?? [])
                 {
-                    var byKey = byAddress[address] = new(StringComparer.Ordinal);
+                    var byAddress = orgs[org] = new(StringComparer.Ordinal);
 
-                    foreach (var (name, entry) in keys as JsonObject ?? [])
+                    foreach (var (address, keys) in addresses as JsonObject ?? [])
                     {
-                        byKey[name] = new LedgerEntry(
-                            entry!["fingerprint"]!.GetValue<string>(),
-                            entry["encrypted"]!.GetValue<bool>(),
-                            entry["written_at"]!.GetValue<DateTimeOffset>());
+                        var byKey = byAddress[address] = new(StringComparer.Ordinal);
+
+                        foreach (var (name, entry) in keys as JsonObject ?? [])
+                        {
+                            byKey[name] = new LedgerEntry(
+                                Required(entry, "fingerprint").GetValue<string>(),
+                                Required(entry, "encrypted").GetValue<bool>(),
+                                Required(entry, "written_at").GetValue<DateTimeOffset>());
+                        }
                     }
                 }
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+            {
+                // A hand-edited or truncated file: wrong types and missing fields are as bad as broken JSON.
+                var detail = e is JsonException ? e.Message + " " : "";
+
+                throw new InvalidInputException(Diagnostic.Error(
+                    $"The ledger '{path}' is not valid JSON.",
+                    $"{detail}Restore it from backup, or delete it: CredSync will then set every declared value once more."));
             }
         }
 
@@ -223,6 +224,9 @@ public sealed class FingerprintLedger
     /// <summary>A key derived from secret text (the ledger.key reference), stretched to 32 bytes.</summary>
     public static byte[] KeyFromSecret(string secret) =>
         SHA256.HashData(Encoding.UTF8.GetBytes("credsync-ledger-key\n" + secret));
+
+    private static JsonNode Required(JsonNode? entry, string field) =>
+        entry?[field] ?? throw new JsonException($"A ledger entry has no '{field}'.");
 
     private static string KeyCheck(byte[] key) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key, "credsync-ledger-key-check"u8.ToArray()))[..16];
