@@ -57,7 +57,8 @@ public static class CliApp
         }
         catch (SalesforceApiException e)
         {
-            await env.Error.WriteLineAsync($"Error: {e.Call} failed: {(int)e.Status} {e.ErrorCode}: {e.ErrorMessage}");
+            var message = e.ErrorMessage.Length == 0 ? "" : $": {e.ErrorMessage}";
+            await env.Error.WriteLineAsync($"Error: {e.Call} failed: {(int)e.Status} {e.ErrorCode}{message}");
             await env.Error.WriteLineAsync(Hint(e));
             return ExitCodes.Error;
         }
@@ -115,7 +116,7 @@ public static class CliApp
 
     private static string Hint(SalesforceApiException e) => e.ErrorCode switch
     {
-        "INVALID_SESSION_ID" => "  The access token is expired or not valid for this instance; get a new one (sf org auth show-access-token).",
+        "INVALID_SESSION_ID" or "Bad_OAuth_Token" => "  The access token is expired or not valid for this instance; get a new one (sf org auth show-access-token).",
         "REQUEST_LIMIT_EXCEEDED" => "  The org's 24-hour API allocation is used up; try again later or ask for more.",
         "API_DISABLED_FOR_ORG" => "  The user lacks 'API Enabled', or the edition has no API access.",
         _ => "  Nothing more was attempted.",

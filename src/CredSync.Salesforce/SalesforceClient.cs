@@ -133,7 +133,15 @@ public sealed partial class SalesforceClient(HttpClient http, SalesforceConnecti
             // Not JSON: an edge proxy or a load balancer answered. Fall through to the status.
         }
 
-        return new SalesforceApiException(status, status.ToString(), Shorten(text), call);
+        // The OAuth endpoints answer some errors as a bare code in plain text (Bad_OAuth_Token).
+        var flat = Shorten(text);
+
+        if (BareCode().IsMatch(flat))
+        {
+            return new SalesforceApiException(status, flat, "", call);
+        }
+
+        return new SalesforceApiException(status, status.ToString(), flat, call);
     }
 
     private static string Shorten(string text)
@@ -145,6 +153,9 @@ public sealed partial class SalesforceClient(HttpClient http, SalesforceConnecti
 
     [GeneratedRegex(@"api-usage=(\d+)/(\d+)")]
     private static partial Regex UsagePattern();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{2,60}$")]
+    private static partial Regex BareCode();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
