@@ -6,19 +6,34 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace CredSync.Salesforce;
 
 /// <summary>
 /// Every request to an org goes through <see cref="SendAsync"/>: it adds the token, reads the
-/// limit header, and turns Salesforce's error arrays into <see cref="SalesforceApiException"/>.
-/// Request bodies are never logged.
+/// limit header, retries transient faults where that is safe, and turns Salesforce's error
+/// arrays into <see cref="SalesforceApiException"/>. Request bodies are never logged.
 /// </summary>
-public sealed partial class SalesforceClient(HttpClient http, SalesforceConnection connection, ILogger logger)
+public sealed partial class SalesforceClient
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
-    public SalesforceConnection Connection => connection;
+    private readonly HttpClient _http;
+    private readonly SalesforceConnection _connection;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retry;
+
+    public SalesforceClient(HttpClient http, SalesforceConnection connection, ILogger logger, TimeSpan? retryDelay = null)
+    {
+        _http = http;
+        _connection = connection;
+        _logger = logger;
+        _retry = BuildRetry(retryDelay ?? TimeSpan.FromMilliseconds(500));
+    }
+
+    public SalesforceConnection Connection => _connection;
 
     public ApiUsage? Usage { get; private set; }
 
@@ -36,36 +51,49 @@ public sealed partial class SalesforceClient(HttpClient http, SalesforceConnecti
         CancellationToken cancellationToken,
         bool authenticate = true)
     {
-        var uri = new Uri(connection.InstanceUrl, path);
+        var uri = new Uri(_connection.InstanceUrl, path);
         var call = $"{method} {path}";
-        using var request = new HttpRequestMessage(method, uri);
+        var json = body?.ToJsonString(Compact);
 
-        if (authenticate)
+        async ValueTask<HttpResponseMessage> SendOnceAsync(CancellationToken token)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", connection.AccessToken);
-        }
+            // A request message can be sent only once, so every attempt builds its own.
+            using var request = new HttpRequestMessage(method, uri);
 
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (authenticate)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _connection.AccessToken);
+            }
 
-        if (body is not null)
-        {
-            request.Content = new StringContent(body.ToJsonString(Compact), Encoding.UTF8, "application/json");
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+            if (json is not null)
+            {
+                request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            }
+
+            RequestCount++;
+
+            return await _http.SendAsync(request, token);
         }
 
         HttpResponseMessage response;
-        RequestCount++;
 
         try
         {
-            response = await http.SendAsync(request, cancellationToken);
+            // POST creates: after a fault nobody knows whether it was made, so it is never
+            // repeated blindly. The next plan sees what the org holds and converges.
+            response = method == HttpMethod.Post
+                ? await SendOnceAsync(cancellationToken)
+                : await _retry.ExecuteAsync(SendOnceAsync, cancellationToken);
         }
         catch (HttpRequestException e)
         {
-            throw new SalesforceConnectionException($"{call}: the org at {connection.InstanceUrl} could not be reached ({e.HttpRequestError}).", e);
+            throw new SalesforceConnectionException($"{call}: the org at {_connection.InstanceUrl} could not be reached ({e.HttpRequestError}).", e);
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new SalesforceConnectionException($"{call}: the org at {connection.InstanceUrl} did not answer in time.", e);
+            throw new SalesforceConnectionException($"{call}: the org at {_connection.InstanceUrl} did not answer in time.", e);
         }
 
         using (response)
@@ -73,7 +101,7 @@ public sealed partial class SalesforceClient(HttpClient http, SalesforceConnecti
             ReadUsage(response);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
 
-            Log.Response(logger, method.Method, path, (int)response.StatusCode);
+            Log.Response(_logger, method.Method, path, (int)response.StatusCode);
 
             if (!response.IsSuccessStatusCode)
             {
@@ -91,9 +119,54 @@ public sealed partial class SalesforceClient(HttpClient http, SalesforceConnecti
             }
             catch (JsonException)
             {
-                throw new SalesforceConnectionException($"{call}: the answer from {connection.InstanceUrl} is not JSON; is this a Salesforce instance URL?");
+                throw new SalesforceConnectionException($"{call}: the answer from {_connection.InstanceUrl} is not JSON; is this a Salesforce instance URL?");
             }
         }
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildRetry(TimeSpan delay) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = 3,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = delay,
+                MaxDelay = TimeSpan.FromSeconds(30),
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+                OnRetry = args =>
+                {
+                    var reason = args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name ?? "fault";
+                    Log.Retrying(_logger, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+
+    /// <summary>
+    /// Faults worth another try: a dropped or refused connection, a timeout, 429 and 5xx.
+    /// 403 REQUEST_LIMIT_EXCEEDED is not one: the daily allocation does not come back in seconds.
+    /// </summary>
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException } => true,
+        { Exception: TimeoutException } => true,
+        { Exception: TaskCanceledException e } => e.InnerException is TimeoutException,
+        { Result: { } response } => (int)response.StatusCode is 429 or 500 or 502 or 503 or 504,
+        _ => false,
+    };
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    {
+        var header = response?.Headers.RetryAfter;
+
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.FromSeconds(30) ? delta : TimeSpan.FromSeconds(30);
+        }
+
+        return null;
     }
 
     private void ReadUsage(HttpResponseMessage response)
@@ -164,5 +237,8 @@ public sealed partial class SalesforceClient(HttpClient http, SalesforceConnecti
     {
         [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "{Method} {Path} answered {Status}")]
         public static partial void Response(ILogger logger, string method, string path, int status);
+
+        [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Retrying (attempt {Attempt}) after {Reason}; waiting {DelayMs} ms")]
+        public static partial void Retrying(ILogger logger, int attempt, string reason, double delayMs);
     }
 }

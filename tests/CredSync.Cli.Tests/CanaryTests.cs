@@ -78,7 +78,7 @@ public sealed class CanaryTests : IDisposable
 
         // A failed call on the way (the org refuses the write).
         _env["API_KEY"] = RotatedCanary;
-        var failed = await Credsync.RunAsync(_dir.Path, _env, server => server.Faults.FailNext(500, method: "PATCH"), "apply", "--auto-approve", "-v", "trace");
+        var failed = await Credsync.RunAsync(_dir.Path, _env, server => server.Faults.FailNext(500, times: 4, method: "PATCH"), "apply", "--auto-approve", "-v", "trace");
         _runs.Add(failed);
         Assert.Equal(1, failed.ExitCode);
         await RunAsync("apply", "--auto-approve", "--format", "json", "-v", "trace");
