@@ -156,16 +156,8 @@ internal sealed class Binder(YamlDocument document, string baseDirectory)
             return new CredentialSpec(key, CredentialSource.Literal, false, null, literal.GetValue<string>(), At(pointer));
         }
 
-        var secret = obj["secret"] switch
-        {
-            JsonValue text => SecretReference.Parse(text.GetValue<string>()),
-            JsonObject o => new SecretReference(
-                o["store"]!.GetValue<string>(),
-                o["key"]!.GetValue<string>(),
-                o["property"]?.GetValue<string>(),
-                o["version"]?.GetValue<string>()),
-            _ => throw new InvalidOperationException("The schema admits only a string or an object here."),
-        };
+        var secret = Reference(obj["secret"])
+            ?? throw new InvalidOperationException("The schema admits only a string or an object here.");
 
         return new CredentialSpec(key, CredentialSource.Secret, encrypted, secret, null, document.LocationOf(pointer + "/secret"));
     }
@@ -285,22 +277,25 @@ internal sealed class Binder(YamlDocument document, string baseDirectory)
     private LedgerSpec BindLedger(JsonObject? ledger)
     {
         var path = ledger?["path"]?.GetValue<string>() ?? Path.Combine(".credsync", "ledger.json");
-        var key = ledger?["key"] switch
-        {
-            JsonValue text => SecretReference.Parse(text.GetValue<string>()),
-            JsonObject o => new SecretReference(
-                o["store"]!.GetValue<string>(),
-                o["key"]!.GetValue<string>(),
-                o["property"]?.GetValue<string>(),
-                o["version"]?.GetValue<string>()),
-            _ => null,
-        };
+        var key = Reference(ledger?["key"]);
 
         return new LedgerSpec(
             Path.GetFullPath(Path.Combine(baseDirectory, path)),
             key,
             Path.GetFullPath(Path.Combine(baseDirectory, ".credsync", "ledger.key")));
     }
+
+    /// <summary>A secret reference in its short ("store:key#property@version") or long form.</summary>
+    private static SecretReference? Reference(JsonNode? node) => node switch
+    {
+        JsonValue text => SecretReference.Parse(text.GetValue<string>()),
+        JsonObject o => new SecretReference(
+            o["store"]!.GetValue<string>(),
+            o["key"]!.GetValue<string>(),
+            o["property"]?.GetValue<string>(),
+            o["version"]?.GetValue<string>()),
+        _ => null,
+    };
 
     private static List<Header> BindHeaders(JsonArray? headers) =>
         (headers ?? [])

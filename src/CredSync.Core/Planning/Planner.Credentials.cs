@@ -78,7 +78,7 @@ public sealed partial class Planner
                 : new KeyChange(key, KeyChangeKind.Unmanaged, stored.Encrypted, "not written by CredSync and not declared; left alone"));
         }
 
-        var change = ChooseCall(ec.Name, principal.Name, principalType, protocol, variant, declared, keys, values, runtime, current);
+        var change = ChooseCall(ec.Name, principal.Name, principalType, protocol, variant, declared, keys, values, runtime);
         var dependsOn = externalChange is { Action: not ChangeAction.NoOp } ? [externalChange.Address] : Array.Empty<string>();
 
         _changes.Add(change with
@@ -186,8 +186,7 @@ public sealed partial class Planner
         List<CredentialSpec> declared,
         List<KeyChange> keys,
         IReadOnlyDictionary<string, LiveCredentialValue> values,
-        HashSet<string> runtime,
-        LiveCredentials? current)
+        HashSet<string> runtime)
     {
         var sets = keys.Where(k => k.Kind is KeyChangeKind.Add or KeyChangeKind.Change).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
         var removes = keys.Where(k => k.Kind == KeyChangeKind.Remove).Select(k => k.Key).ToList();
