@@ -22,7 +22,10 @@ public sealed class FileSecretStore(string name, string root) : ISecretStore
         var fullRoot = Path.GetFullPath(root);
         var path = Path.GetFullPath(Path.Combine(fullRoot, reference.Key));
 
-        if (!path.StartsWith(fullRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        // A root written with a trailing separator ("./secrets/") keeps it through GetFullPath.
+        var inside = Path.EndsInDirectorySeparator(fullRoot) ? fullRoot : fullRoot + Path.DirectorySeparatorChar;
+
+        if (!path.StartsWith(inside, StringComparison.Ordinal))
         {
             throw new SecretNotFoundException($"Key '{reference.Key}' points outside the store's root '{root}'.");
         }

@@ -84,8 +84,10 @@ internal static class StructuredSecret
                 ? scalar.Value
                 : null;
         }
-        catch (YamlDotNet.Core.YamlException)
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException or InvalidOperationException)
         {
+            // Some malformed documents (an unclosed '[' followed by more lines) end the parser
+            // with a bare InvalidOperationException; both mean the same to the user.
             throw new SecretNotFoundException($"The {source} is not valid YAML, so property '{property}' cannot be read.");
         }
     }

@@ -1,0 +1,26 @@
+namespace CredSync.Secrets.Tests.Support;
+
+/// <summary>A folder under the system temp folder, deleted with everything in it on dispose.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "credsync-secrets-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string relative) => System.IO.Path.Combine(Path, relative);
+
+    public string Write(string relative, string content)
+    {
+        var path = File(relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllText(path, content);
+
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
