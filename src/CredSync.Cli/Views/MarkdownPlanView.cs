@@ -60,7 +60,8 @@ public static class MarkdownPlanView
         var parts = new List<string> { (string)change["reason"]! };
 
         parts.AddRange(change["fields"]!.AsArray().Select(f => $"{f!["name"]}: {f["before"] ?? "(none)"} → {f["after"] ?? "(none)"}"));
-        parts.AddRange(change["keys"]!.AsArray().Select(k => $"{k!["change"]} key {k["name"]}{((string)k["change"]! is "add" or "change" ? " (sensitive)" : "")}"));
+        parts.AddRange(change["keys"]!.AsArray().Select(k =>
+            $"{k!["change"]} key {k["name"]}{((string)k["change"]! is "add" or "change" && (bool)k["encrypted"]! ? " (sensitive)" : "")}"));
 
         return string.Join("<br>", parts);
     }

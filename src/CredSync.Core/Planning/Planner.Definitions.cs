@@ -36,7 +36,7 @@ public sealed partial class Planner
             change = Change(address, ec.Name, ResourceKind.ExternalCredential,
                 fields.Count == 0 ? ChangeAction.NoOp : ChangeAction.Update,
                 fields.Count == 0 ? [] : [new ApiCall("PUT", ApiPaths.ExternalCredential(ec.Name))],
-                fields, fields.Count == 0 ? "matches the file" : $"{Fields(fields)} differ; PUT replaces the whole definition", digest);
+                fields, fields.Count == 0 ? "matches the file" : $"{Fields(fields)} {(fields.Count == 1 ? "differs" : "differ")}; PUT replaces the whole definition", digest);
         }
 
         _changes.Add(change);
@@ -126,7 +126,7 @@ public sealed partial class Planner
             change = Change(nc.Address, nc.Name, ResourceKind.NamedCredential,
                 fields.Count == 0 ? ChangeAction.NoOp : ChangeAction.Update,
                 fields.Count == 0 ? [] : [new ApiCall("PUT", ApiPaths.NamedCredential(nc.Name))],
-                fields, fields.Count == 0 ? "matches the file" : $"{Fields(fields)} differ; PUT replaces the whole definition", digest, dependsOn);
+                fields, fields.Count == 0 ? "matches the file" : $"{Fields(fields)} {(fields.Count == 1 ? "differs" : "differ")}; PUT replaces the whole definition", digest, dependsOn);
         }
 
         _changes.Add(change);
