@@ -15,7 +15,7 @@ public sealed class CommonOptions
 
     public Option<string?> TargetOrg { get; } = new("--target-org", "-o")
     {
-        Description = "The org: 'local' (the built-in local org; the default), or SF_INSTANCE_URL with SF_ACCESS_TOKEN when set.",
+        Description = "The org: 'local' (the built-in local org; the default unless SF_INSTANCE_URL and SF_ACCESS_TOKEN are set), or an alias or username the Salesforce CLI (sf) knows.",
     };
 
     public Option<string?> Data { get; } = new("--data")

@@ -100,12 +100,56 @@ public sealed partial class TargetTests : IDisposable
     }
 
     [Fact]
-    public async Task UnknownTargetOrgAlias_ExitsThreeWithWhatToDo()
+    public async Task TargetOrgAlias_WithoutTheSalesforceCli_ExitsThreeWithWhatToDo()
     {
-        var plan = await Credsync.RunAsync(_dir.Path, new Dictionary<string, string> { ["STRIPE_KEY"] = "sk" }, "plan", "--target-org", "my-sandbox");
+        var plan = await Credsync.RunAsync(_dir.Path, new Dictionary<string, string> { ["STRIPE_KEY"] = "sk", ["PATH"] = _dir.File("empty-bin") }, "plan", "--target-org", "my-sandbox");
 
         Assert.Equal(3, plan.ExitCode);
+        Assert.Contains("needs the Salesforce CLI (sf)", plan.Error);
         Assert.Contains("SF_INSTANCE_URL", plan.Error);
+    }
+
+    [Fact]
+    public async Task TargetOrgAlias_TakesTheSessionFromTheSalesforceCli()
+    {
+        // Given an org the Salesforce CLI knows as 'my-sandbox' (a stand-in sf that answers as the real one does)
+        await using var org = await LocalOrgClient.StartAsync(_dir.File("org"));
+        var bin = WriteFakeSf(org.Server.InstanceUrl.ToString().TrimEnd('/'), org.Server.AccessToken);
+        var env = new Dictionary<string, string> { ["STRIPE_KEY"] = "sk_alias", ["PATH"] = bin + ":/usr/bin:/bin" };
+
+        // When CredSync targets it by alias
+        var apply = await Credsync.RunAsync(_dir.Path, env, "apply", "--auto-approve", "--target-org", "my-sandbox");
+        var unknown = await Credsync.RunAsync(_dir.Path, env, "plan", "--target-org", "nope");
+
+        // Then the writes reach that org, the token is never shown, and an unknown alias says why
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.True(await org.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiKey", "sk_alias"));
+        Assert.DoesNotContain(org.Server.AccessToken, apply.Out + apply.Error);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("NamedOrgNotFoundError: No authorization information found for nope.", unknown.Error);
+    }
+
+    private string WriteFakeSf(string instanceUrl, string token)
+    {
+        var bin = _dir.File("bin");
+        var sf = _dir.Write("bin/sf", $$$"""
+            #!/bin/sh
+            case "$*" in
+              "org display --target-org my-sandbox --json")
+                echo '{"status":0,"result":{"instanceUrl":"{{{instanceUrl}}}","accessToken":"[REDACTED] Use sf org auth show-access-token to view","apiVersion":"66.0"}}' ;;
+              "org auth show-access-token --target-org my-sandbox --json")
+                echo '{"status":0,"result":{"accessToken":"{{{token}}}"}}' ;;
+              *)
+                echo '{"status":1,"name":"NamedOrgNotFoundError","message":"No authorization information found for nope."}'
+                exit 1 ;;
+            esac
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(sf, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return bin;
     }
 
     private static async Task<Dictionary<string, string>> WaitForExportsAsync(StringWriter stdout)

@@ -8,7 +8,7 @@ namespace CredSync.Cli.Targets;
 /// <summary>
 /// Chooses and opens the org: <c>--target-org local</c> (the default when nothing names an
 /// org) starts the local org in process on 127.0.0.1; SF_ACCESS_TOKEN with SF_INSTANCE_URL
-/// names a real org directly.
+/// names a real org directly; any other name is an alias or username the Salesforce CLI knows.
 /// </summary>
 public static class OrgTargets
 {
@@ -44,9 +44,9 @@ public static class OrgTargets
             return Open(connection, server, $"the local org in {Path.GetRelativePath(env.WorkingDirectory, data)}", loggers);
         }
 
-        throw new InvalidInputException(Diagnostic.Error(
-            $"--target-org '{target}' names a Salesforce CLI org; this release connects to 'local' or to SF_INSTANCE_URL with SF_ACCESS_TOKEN.",
-            "Export SF_INSTANCE_URL and SF_ACCESS_TOKEN (for example from 'sf org auth show-access-token --target-org X --json'), or use --target-org local."));
+        var fromCli = await SfCli.ConnectionAsync(target, env, cancellationToken);
+
+        return Open(fromCli, null, $"the org '{target}' of the Salesforce CLI", loggers);
     }
 
     private static SalesforceConnection SalesforceConnection(string instance, string token)
