@@ -192,9 +192,11 @@ public sealed partial class SalesforceClient
         try
         {
             var node = JsonNode.Parse(text);
-            var first = node is JsonArray { Count: > 0 } array ? array[0] : node;
-            var code = first?["errorCode"]?.GetValue<string>() ?? first?["error"]?.GetValue<string>();
-            var message = first?["message"]?.GetValue<string>() ?? first?["error_description"]?.GetValue<string>();
+            // Anything but an object with string fields (a bare string, a number) is not an error
+            // Salesforce wrote; it is reported by status like a non-JSON body.
+            var first = (node is JsonArray { Count: > 0 } array ? array[0] : node) as JsonObject;
+            var code = Text(first?["errorCode"]) ?? Text(first?["error"]);
+            var message = Text(first?["message"]) ?? Text(first?["error_description"]);
 
             if (code is not null)
             {
@@ -216,6 +218,9 @@ public sealed partial class SalesforceClient
 
         return new SalesforceApiException(status, status.ToString(), flat, call);
     }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static string Shorten(string text)
     {
