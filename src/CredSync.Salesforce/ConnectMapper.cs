@@ -55,13 +55,15 @@ public static class ConnectMapper
     {
         var parameters = new JsonArray();
 
-        foreach (var ns in nc.AllowedNamespaces)
+        // One parameter holds the whole comma-separated list, as ReadNamedCredential reads it back:
+        // a parameter name may appear only once in a named credential.
+        if (nc.AllowedNamespaces.Count > 0)
         {
             parameters.Add(new JsonObject
             {
                 ["parameterName"] = "AllowedManagedPackageNamespaces",
                 ["parameterType"] = "AllowedManagedPackageNamespaces",
-                ["parameterValue"] = ns,
+                ["parameterValue"] = string.Join(",", nc.AllowedNamespaces),
             });
         }
 
@@ -214,7 +216,7 @@ public static class ConnectMapper
     /// <summary>The developer names in a list response, whatever its wrapper is called.</summary>
     public static List<string> ReadNames(JsonNode? list, string preferredWrapper)
     {
-        var items = list?[preferredWrapper] as JsonArray
+        var items = (list as JsonObject)?[preferredWrapper] as JsonArray
             ?? (list as JsonObject)?.Select(p => p.Value).OfType<JsonArray>().FirstOrDefault()
             ?? list as JsonArray
             ?? [];
