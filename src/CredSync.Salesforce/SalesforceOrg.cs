@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CredSync.Core.Live;
 using CredSync.Core.Loading;
 using CredSync.Core.Model;
@@ -183,6 +185,11 @@ public sealed partial class SalesforceOrg(SalesforceClient client, ILogger logge
         };
     }
 
+    /// <summary>
+    /// Takes every value this change sent out of an error message. An echoed body holds a value
+    /// as the JSON writer escaped it ('+' as \u002B), and the client collapses whitespace in a
+    /// non-JSON answer and cuts it at 200 characters, possibly inside a value; all are redacted.
+    /// </summary>
     private string Redact(string message, PlannedChange change)
     {
         if (change.Write is null)
@@ -192,16 +199,50 @@ public sealed partial class SalesforceOrg(SalesforceClient client, ILogger logge
 
         foreach (var key in change.Write.Keys)
         {
-            var value = _secrets.ValueOf(key);
-
-            if (value.Length > 0)
+            foreach (var form in SentForms(_secrets.ValueOf(key)))
             {
-                message = message.Replace(value, SecretValue.Redacted, StringComparison.Ordinal);
+                message = RedactCutTail(message.Replace(form, SecretValue.Redacted, StringComparison.Ordinal), form);
             }
         }
 
         return message;
     }
+
+    private static IEnumerable<string> SentForms(string value)
+    {
+        string[] forms = [value, JsonEncodedText.Encode(value).ToString()];
+
+        return forms
+            .Concat(forms.Select(f => WhiteSpace().Replace(f, " ")))
+            .Where(f => f.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(f => f.Length);
+    }
+
+    private static string RedactCutTail(string message, string form)
+    {
+        const string Cut = "...";
+
+        if (!message.EndsWith(Cut, StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        var kept = message[..^Cut.Length];
+
+        for (var n = Math.Min(form.Length - 1, kept.Length); n > 0; n--)
+        {
+            if (kept.EndsWith(form[..n], StringComparison.Ordinal))
+            {
+                return kept[..^n] + SecretValue.Redacted + Cut;
+            }
+        }
+
+        return message;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
 
     private Task<JsonNode?> GetAsync(string path, CancellationToken cancellationToken) =>
         client.SendAsync(HttpMethod.Get, DataPath + path, null, cancellationToken);
