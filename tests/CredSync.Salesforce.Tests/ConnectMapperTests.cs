@@ -18,10 +18,13 @@ public sealed class ConnectMapperTests
 
         foreach (var ec in desired.ExternalCredentials)
         {
-            await org.Client.SendAsync(HttpMethod.Post, Data + ApiPaths.ExternalCredentials, ConnectMapper.ExternalCredentialInput(ec, create: true), CancellationToken.None);
-            var live = ConnectMapper.ReadExternalCredential((await org.Client.SendAsync(HttpMethod.Get, Data + ApiPaths.ExternalCredential(ec.Name), null, CancellationToken.None))!);
+            await org.Client.SendAsync(HttpMethod.Post, Data + ApiPaths.ExternalCredentials,
+                ConnectMapper.ExternalCredentialInput(ec, create: true), CancellationToken.None);
+            var live = ConnectMapper.ReadExternalCredential((await org.Client.SendAsync(HttpMethod.Get,
+                Data + ApiPaths.ExternalCredential(ec.Name), null, CancellationToken.None))!);
 
-            Assert.Equal((ec.Name, ec.Label, ec.Protocol, ec.Variant), (live.Name, live.Label, live.Protocol, live.Variant));
+            Assert.Equal((ec.Name, ec.Label, ec.Protocol, ec.Variant), (live.Name, live.Label, live.Protocol,
+                live.Variant));
             Assert.Equal(ec.Headers, live.Headers);
             Assert.Equal(ec.Parameters.OrderBy(p => p.Name), live.Parameters.OrderBy(p => p.Name));
             Assert.Equal(
@@ -38,20 +41,27 @@ public sealed class ConnectMapperTests
 
         foreach (var ec in desired.ExternalCredentials)
         {
-            await org.Client.SendAsync(HttpMethod.Post, Data + ApiPaths.ExternalCredentials, ConnectMapper.ExternalCredentialInput(ec, create: true), CancellationToken.None);
+            await org.Client.SendAsync(HttpMethod.Post, Data + ApiPaths.ExternalCredentials,
+                ConnectMapper.ExternalCredentialInput(ec, create: true), CancellationToken.None);
         }
 
         foreach (var nc in desired.NamedCredentials)
         {
-            await org.Client.SendAsync(HttpMethod.Post, Data + ApiPaths.NamedCredentials, ConnectMapper.NamedCredentialInput(nc, create: true, supportsDescription: true), CancellationToken.None);
-            var live = ConnectMapper.ReadNamedCredential((await org.Client.SendAsync(HttpMethod.Get, Data + ApiPaths.NamedCredential(nc.Name), null, CancellationToken.None))!);
+            await org.Client.SendAsync(HttpMethod.Post, Data + ApiPaths.NamedCredentials,
+                ConnectMapper.NamedCredentialInput(nc, create: true, supportsDescription: true),
+                CancellationToken.None);
+            var live = ConnectMapper.ReadNamedCredential((await org.Client.SendAsync(HttpMethod.Get,
+                Data + ApiPaths.NamedCredential(nc.Name), null, CancellationToken.None))!);
 
             Assert.Equal(
-                (nc.Name, nc.Label, nc.Description, nc.Url, nc.ExternalCredential, nc.Type, nc.NetworkConnection, nc.ClientCertificate),
-                (live.Name, live.Label, live.Description, live.Url, live.ExternalCredential, live.Type, live.NetworkConnection, live.ClientCertificate));
+                (nc.Name, nc.Label, nc.Description, nc.Url, nc.ExternalCredential, nc.Type, nc.NetworkConnection,
+                    nc.ClientCertificate),
+                (live.Name, live.Label, live.Description, live.Url, live.ExternalCredential, live.Type,
+                    live.NetworkConnection, live.ClientCertificate));
             Assert.Equal(
                 (nc.Enabled, nc.GenerateAuthorizationHeader, nc.AllowMergeFieldsInHeader, nc.AllowMergeFieldsInBody),
-                (live.Enabled, live.GenerateAuthorizationHeader, live.AllowMergeFieldsInHeader, live.AllowMergeFieldsInBody));
+                (live.Enabled, live.GenerateAuthorizationHeader, live.AllowMergeFieldsInHeader,
+                    live.AllowMergeFieldsInBody));
             Assert.Equal(nc.Headers, live.Headers);
             Assert.Equal(nc.AllowedNamespaces, live.AllowedNamespaces);
         }
@@ -64,16 +74,24 @@ public sealed class ConnectMapperTests
         await using var org = await TestOrg.StartAsync();
         var desired = Yaml.Load(Yaml.Definitions);
         var stripe = desired.FindExternalCredential("Stripe")!;
-        await org.Client.SendAsync(HttpMethod.Post, Data + ApiPaths.ExternalCredentials, ConnectMapper.ExternalCredentialInput(stripe, create: true), CancellationToken.None);
+        await org.Client.SendAsync(HttpMethod.Post, Data + ApiPaths.ExternalCredentials,
+            ConnectMapper.ExternalCredentialInput(stripe, create: true), CancellationToken.None);
         var principal = stripe.Principals[0];
-        var write = new CredentialWrite("Stripe", "Default", "NamedPrincipal", "Custom", "NoAuthentication", principal.Credentials);
-        var secrets = new ResolvedSecrets(new Dictionary<SecretReference, SecretValue> { [new("s", "KEY")] = new(canary) });
+        var write = new CredentialWrite("Stripe", "Default", "NamedPrincipal", "Custom", "NoAuthentication",
+            principal.Credentials);
+        var secrets = new ResolvedSecrets(new Dictionary<SecretReference, SecretValue> { [new("s",
+            "KEY")] = new(canary) });
 
-        await org.Client.SendAsync(HttpMethod.Post, Data + ApiPaths.Credential, ConnectMapper.CredentialInput(write, secrets), CancellationToken.None);
-        var node = await org.Client.SendAsync(HttpMethod.Get, Data + ApiPaths.Credential + "?externalCredential=Stripe&principalName=Default&principalType=NamedPrincipal", null, CancellationToken.None);
+        await org.Client.SendAsync(HttpMethod.Post, Data + ApiPaths.Credential, ConnectMapper.CredentialInput(write,
+            secrets), CancellationToken.None);
+        var node = await org.Client.SendAsync(HttpMethod.Get,
+            Data + ApiPaths.Credential +
+            "?externalCredential=Stripe&principalName=Default&principalType=NamedPrincipal", null,
+            CancellationToken.None);
         var live = ConnectMapper.ReadCredentials(node!, "Stripe", "Default", "NamedPrincipal");
 
-        Assert.Equal(("Stripe", "Default", "NamedPrincipal", "Configured"), (live.ExternalCredential, live.Principal, live.PrincipalType, live.AuthenticationStatus));
+        Assert.Equal(("Stripe", "Default", "NamedPrincipal", "Configured"), (live.ExternalCredential,
+            live.Principal, live.PrincipalType, live.AuthenticationStatus));
         Assert.Equal(new CredSync.Core.Live.LiveCredentialValue(false, "acct_123"), live.Values["Account"]);
         Assert.Equal(new CredSync.Core.Live.LiveCredentialValue(true, null), live.Values["ApiKey"]);
         Assert.True(await org.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiKey", canary));
@@ -153,7 +171,8 @@ public sealed class ConnectMapperTests
     {
         var principal = Yaml.Load(Yaml.Definitions).FindExternalCredential("Stripe")!.Principals[0];
         var write = new CredentialWrite("Stripe", "Default", "NamedPrincipal", "Custom", null, principal.Credentials);
-        var secrets = new ResolvedSecrets(new Dictionary<SecretReference, SecretValue> { [new("s", "KEY")] = new("v") });
+        var secrets = new ResolvedSecrets(new Dictionary<SecretReference, SecretValue> { [new("s",
+            "KEY")] = new("v") });
 
         var input = ConnectMapper.CredentialInput(write, secrets);
 

@@ -11,7 +11,8 @@ public sealed class SalesforceClientTests
     private const string Ecs = "/services/data/v66.0/named-credentials/external-credentials";
 
     private static SalesforceClient CreateSut(StubHandler handler, string token = "tok") =>
-        new(new HttpClient(handler), SalesforceConnection.Create("https://acme.my.salesforce.com", token), NullLogger.Instance);
+        new(new HttpClient(handler), SalesforceConnection.Create("https://acme.my.salesforce.com", token),
+            NullLogger.Instance);
 
     [Fact]
     public async Task SendAsync_ErrorArray_ThrowsWithStatusCodeAndCall()
@@ -19,7 +20,8 @@ public sealed class SalesforceClientTests
         await using var org = await TestOrg.StartAsync();
         var sut = org.Client;
 
-        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Get, Ecs + "/Missing", null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Get,
+            Ecs + "/Missing", null, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.NotFound, e.Status);
         Assert.Equal("NOT_FOUND", e.ErrorCode);
@@ -32,9 +34,11 @@ public sealed class SalesforceClientTests
     public async Task SendAsync_BadToken_InvalidSession()
     {
         await using var org = await TestOrg.StartAsync();
-        var sut = new SalesforceClient(org.Http, SalesforceConnection.Create(org.Server.InstanceUrl.ToString(), "00Dwrong!token"), NullLogger.Instance);
+        var sut = new SalesforceClient(org.Http, SalesforceConnection.Create(org.Server.InstanceUrl.ToString(),
+            "00Dwrong!token"), NullLogger.Instance);
 
-        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Get, Ecs, null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Get, Ecs, null,
+            CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.Unauthorized, e.Status);
         Assert.Equal("INVALID_SESSION_ID", e.ErrorCode);
@@ -60,7 +64,8 @@ public sealed class SalesforceClientTests
         await using var org = await TestOrg.StartAsync(dailyLimit: 50);
         var sut = org.Client;
 
-        await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Get, Ecs + "/Missing", null, CancellationToken.None));
+        await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Get, Ecs + "/Missing", null,
+            CancellationToken.None));
 
         Assert.Equal(new ApiUsage(1, 50), sut.Usage);
     }
@@ -111,7 +116,8 @@ public sealed class SalesforceClientTests
             HttpStatusCode.BadGateway, "<html>\n  <body>Bad   gateway</body>\n</html>", "text/html"));
         var sut = CreateSut(handler);
 
-        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Get, "/services/data/v66.0/x", null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Get,
+            "/services/data/v66.0/x", null, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadGateway, e.Status);
         Assert.Equal("BadGateway", e.ErrorCode);
@@ -122,10 +128,12 @@ public sealed class SalesforceClientTests
     [Fact]
     public async Task SendAsync_LongNonJsonErrorBody_Shortened()
     {
-        var handler = new StubHandler((_, _) => StubHandler.Respond(HttpStatusCode.InternalServerError, new string('x', 1000), "text/plain"));
+        var handler = new StubHandler((_, _) => StubHandler.Respond(HttpStatusCode.InternalServerError,
+            new string('x', 1000), "text/plain"));
         var sut = CreateSut(handler);
 
-        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Get, "/x", null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Get, "/x", null,
+            CancellationToken.None));
 
         Assert.Equal(203, e.ErrorMessage.Length);
         Assert.EndsWith("...", e.ErrorMessage, StringComparison.Ordinal);
@@ -142,7 +150,8 @@ public sealed class SalesforceClientTests
         var handler = new StubHandler((_, _) => StubHandler.Respond(HttpStatusCode.ServiceUnavailable, body));
         var sut = CreateSut(handler);
 
-        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Get, "/x", null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Get, "/x", null,
+            CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, e.Status);
         Assert.Equal("ServiceUnavailable", e.ErrorCode);
@@ -151,10 +160,12 @@ public sealed class SalesforceClientTests
     [Fact]
     public async Task SendAsync_OAuthStyleError_ReadsErrorAndDescription()
     {
-        var handler = new StubHandler((_, _) => StubHandler.Respond(HttpStatusCode.BadRequest, "{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}"));
+        var handler = new StubHandler((_, _) => StubHandler.Respond(HttpStatusCode.BadRequest,
+            "{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}"));
         var sut = CreateSut(handler);
 
-        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Post, "/services/oauth2/token", null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.SendAsync(HttpMethod.Post,
+            "/services/oauth2/token", null, CancellationToken.None));
 
         Assert.Equal(("invalid_grant", "expired"), (e.ErrorCode, e.ErrorMessage));
     }
@@ -162,10 +173,12 @@ public sealed class SalesforceClientTests
     [Fact]
     public async Task SendAsync_SuccessThatIsNotJson_ConnectionException()
     {
-        var handler = new StubHandler((_, _) => StubHandler.Respond(HttpStatusCode.OK, "<html>login</html>", "text/html"));
+        var handler = new StubHandler((_, _) => StubHandler.Respond(HttpStatusCode.OK, "<html>login</html>",
+            "text/html"));
         var sut = CreateSut(handler);
 
-        var e = await Assert.ThrowsAsync<SalesforceConnectionException>(() => sut.SendAsync(HttpMethod.Get, "/services/data/", null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SalesforceConnectionException>(() => sut.SendAsync(HttpMethod.Get,
+            "/services/data/", null, CancellationToken.None));
 
         Assert.Contains("is not JSON", e.Message, StringComparison.Ordinal);
     }
@@ -179,9 +192,11 @@ public sealed class SalesforceClientTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         using var http = new HttpClient();
-        var sut = new SalesforceClient(http, SalesforceConnection.Create($"http://127.0.0.1:{port}", "t"), NullLogger.Instance);
+        var sut = new SalesforceClient(http, SalesforceConnection.Create($"http://127.0.0.1:{port}", "t"),
+            NullLogger.Instance);
 
-        var e = await Assert.ThrowsAsync<SalesforceConnectionException>(() => sut.SendAsync(HttpMethod.Get, "/services/data/", null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SalesforceConnectionException>(() => sut.SendAsync(HttpMethod.Get,
+            "/services/data/", null, CancellationToken.None));
 
         Assert.Contains("could not be reached", e.Message, StringComparison.Ordinal);
     }

@@ -47,7 +47,8 @@ public sealed class SalesforceConnectionTests
     [InlineData("   ")]
     public void Create_EmptyToken_Refused(string token)
     {
-        var e = Assert.Throws<ArgumentException>(() => SalesforceConnection.Create("https://acme.my.salesforce.com", token));
+        var e = Assert.Throws<ArgumentException>(() => SalesforceConnection.Create("https://acme.my.salesforce.com",
+            token));
 
         Assert.Equal("The access token is empty.", e.Message);
     }

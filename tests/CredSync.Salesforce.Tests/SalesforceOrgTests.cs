@@ -46,7 +46,8 @@ public sealed class SalesforceOrgTests
         await using var org = await TestOrg.StartAsync(maxApiVersion: "62.0");
         var sut = org.CreateOrg();
 
-        var e = await Assert.ThrowsAsync<SalesforceConnectionException>(() => sut.ConnectAsync("66.0", CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SalesforceConnectionException>(() => sut.ConnectAsync("66.0",
+            CancellationToken.None));
 
         Assert.Contains("does not offer API version 66.0", e.Message, StringComparison.Ordinal);
         Assert.Contains("to 62.0", e.Message, StringComparison.Ordinal);
@@ -59,7 +60,8 @@ public sealed class SalesforceOrgTests
         await using var org = await TestOrg.StartAsync(maxApiVersion: "66.0");
         var sut = org.CreateOrg();
 
-        var e = await Assert.ThrowsAsync<SalesforceConnectionException>(() => sut.ConnectAsync("58.0", CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SalesforceConnectionException>(() => sut.ConnectAsync("58.0",
+            CancellationToken.None));
 
         Assert.Contains("needs 59.0 or later", e.Message, StringComparison.Ordinal);
     }
@@ -70,7 +72,8 @@ public sealed class SalesforceOrgTests
         await using var org = await TestOrg.StartAsync(maxApiVersion: "58.0");
         var sut = org.CreateOrg();
 
-        var e = await Assert.ThrowsAsync<SalesforceConnectionException>(() => sut.ConnectAsync(null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SalesforceConnectionException>(() => sut.ConnectAsync(null,
+            CancellationToken.None));
 
         Assert.Contains("58.0", e.Message, StringComparison.Ordinal);
         Assert.Contains("needs 59.0 or later", e.Message, StringComparison.Ordinal);
@@ -83,7 +86,8 @@ public sealed class SalesforceOrgTests
         {
             "/services/data/" => StubHandler.Respond(HttpStatusCode.OK,
                 "[{\"version\":\"100.0\"},{\"version\":\"59.0\"},{\"version\":\"99.0\"}]"),
-            _ => StubHandler.Respond(HttpStatusCode.OK, "{\"organization_id\":\"00Dx\",\"preferred_username\":\"u@x\"}"),
+            _ => StubHandler.Respond(HttpStatusCode.OK,
+                "{\"organization_id\":\"00Dx\",\"preferred_username\":\"u@x\"}"),
         });
         var sut = StubOrg(handler);
 
@@ -108,12 +112,14 @@ public sealed class SalesforceOrgTests
 
             var first = Planner.Build(desired, await sut.ReadAsync(desired, CancellationToken.None), secrets, ledger);
             sut.PrepareApply(desired, secrets);
-            var result = await new PlanApplier(sut, ledger, NullLogger.Instance).ApplyAsync(first, desired, null, CancellationToken.None);
+            var result = await new PlanApplier(sut, ledger, NullLogger.Instance).ApplyAsync(first, desired, null,
+                CancellationToken.None);
             var second = Planner.Build(desired, await sut.ReadAsync(desired, CancellationToken.None), secrets, ledger);
 
             Assert.True(result.Succeeded, string.Join("; ", result.Failed.Select(f => f.Message)));
             Assert.True(first.Summary.HasChanges);
-            Assert.False(second.Summary.HasChanges, string.Join("; ", second.Changes.Where(c => c.Action != ChangeAction.NoOp).Select(c => $"{c.Address}: {c.Reason}")));
+            Assert.False(second.Summary.HasChanges, string.Join("; ",
+                second.Changes.Where(c => c.Action != ChangeAction.NoOp).Select(c => $"{c.Address}: {c.Reason}")));
             Assert.All(second.Changes, c => Assert.Empty(c.Calls));
             Assert.True(await org.Server.CredentialValueEqualsAsync("Stripe", "Default", "ApiKey", "sk_test_1"));
             Assert.True(await org.Server.CredentialValueEqualsAsync("Partner", "Service", "clientSecret", "cs-1"));
@@ -146,7 +152,8 @@ public sealed class SalesforceOrgTests
         await using var org = await TestOrg.StartAsync();
         var desired = Yaml.Load(Yaml.Definitions);
         var ec = desired.FindExternalCredential("Stripe")!;
-        await org.Client.SendAsync(HttpMethod.Post, "/services/data/v66.0" + ApiPaths.ExternalCredentials, ConnectMapper.ExternalCredentialInput(ec, create: true), CancellationToken.None);
+        await org.Client.SendAsync(HttpMethod.Post, "/services/data/v66.0" + ApiPaths.ExternalCredentials,
+            ConnectMapper.ExternalCredentialInput(ec, create: true), CancellationToken.None);
         var sut = org.CreateOrg();
         await sut.ConnectAsync(null, CancellationToken.None);
 
@@ -166,7 +173,8 @@ public sealed class SalesforceOrgTests
         await sut.ConnectAsync(null, CancellationToken.None);
         var change = CredentialChange(out _);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => sut.ExecuteAsync(change, change.Calls[0], CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sut.ExecuteAsync(change, change.Calls[0],
+            CancellationToken.None));
     }
 
     [Theory]
@@ -176,13 +184,15 @@ public sealed class SalesforceOrgTests
     public async Task ExecuteAsync_ErrorEchoingTheBody_MessageHoldsNoPartOfTheValue(string canary)
     {
         var handler = EchoingOrg((status, body) => StubHandler.Respond(status,
-            new JsonArray(new JsonObject { ["errorCode"] = "JSON_PARSER_ERROR", ["message"] = "Cannot read " + body }).ToJsonString()));
+            new JsonArray(new JsonObject { ["errorCode"] = "JSON_PARSER_ERROR",
+                ["message"] = "Cannot read " + body }).ToJsonString()));
         var sut = StubOrg(handler);
         await sut.ConnectAsync(null, CancellationToken.None);
         var change = CredentialChange(out var desired);
         sut.PrepareApply(desired, Secrets(("s:KEY", canary)));
 
-        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.ExecuteAsync(change, change.Calls[0], CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.ExecuteAsync(change, change.Calls[0],
+            CancellationToken.None));
 
         Assert.Equal("JSON_PARSER_ERROR", e.ErrorCode);
         Assert.Contains("Cannot read", e.Message, StringComparison.Ordinal);
@@ -197,13 +207,15 @@ public sealed class SalesforceOrgTests
     [InlineData("CANARY  two\n\tspaced  4d1e9b0c")]
     public async Task ExecuteAsync_PlainTextErrorEchoingTheBody_MessageHoldsNoPartOfTheValue(string canary)
     {
-        var handler = EchoingOrg((status, body) => StubHandler.Respond(HttpStatusCode.BadGateway, "Refused: " + body, "text/plain"));
+        var handler = EchoingOrg((status, body) => StubHandler.Respond(HttpStatusCode.BadGateway,
+            "Refused: " + body, "text/plain"));
         var sut = StubOrg(handler);
         await sut.ConnectAsync(null, CancellationToken.None);
         var change = CredentialChange(out var desired);
         sut.PrepareApply(desired, Secrets(("s:KEY", canary)));
 
-        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.ExecuteAsync(change, change.Calls[0], CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SalesforceApiException>(() => sut.ExecuteAsync(change, change.Calls[0],
+            CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadGateway, e.Status);
         AssertNoPartOf(canary, e.Message);
@@ -229,33 +241,43 @@ public sealed class SalesforceOrgTests
 
     // ----- helpers -----
 
-    /// <summary>A stub org that lists v66.0, knows the user, and answers every other call with <paramref name="answer"/>.</summary>
+    /// <summary>
+    /// A stub org that lists v66.0, knows the user, and answers every other call with <paramref name="answer"/>.
+    /// </summary>
     private static StubHandler EchoingOrg(Func<HttpStatusCode, string, HttpResponseMessage> answer) =>
         new((request, body) => request.RequestUri!.AbsolutePath switch
         {
-            "/services/data/" => StubHandler.Respond(HttpStatusCode.OK, "[{\"version\":\"66.0\",\"url\":\"/services/data/v66.0\"}]"),
-            "/services/oauth2/userinfo" => StubHandler.Respond(HttpStatusCode.OK, "{\"organization_id\":\"00DSTUB\",\"preferred_username\":\"u@x\"}"),
+            "/services/data/" => StubHandler.Respond(HttpStatusCode.OK,
+                "[{\"version\":\"66.0\",\"url\":\"/services/data/v66.0\"}]"),
+            "/services/oauth2/userinfo" => StubHandler.Respond(HttpStatusCode.OK,
+                "{\"organization_id\":\"00DSTUB\",\"preferred_username\":\"u@x\"}"),
             _ => answer(HttpStatusCode.BadRequest, body ?? ""),
         });
 
     private static SalesforceOrg StubOrg(StubHandler handler) =>
-        new(new SalesforceClient(new HttpClient(handler), SalesforceConnection.Create("https://acme.my.salesforce.com", "t"), NullLogger.Instance), NullLogger.Instance);
+        new(new SalesforceClient(new HttpClient(handler),
+            SalesforceConnection.Create("https://acme.my.salesforce.com", "t"), NullLogger.Instance),
+            NullLogger.Instance);
 
     /// <summary>The credential POST a planner makes for a Custom principal with no values yet.</summary>
     private static PlannedChange CredentialChange(out DesiredState desired)
     {
-        desired = Yaml.Load("externalCredentials:\n  Stripe:\n    principals:\n      Default:\n        credentials:\n          ApiKey: { secret: \"s:KEY\" }\n");
+        desired = Yaml.Load(
+            "externalCredentials:\n  Stripe:\n    principals:\n      Default:\n        credentials:\n" +
+            "          ApiKey: { secret: \"s:KEY\" }\n");
         var live = new LiveOrgState(
             new OrgIdentity("00DSTUB", "https://acme.my.salesforce.com", "u@x", "66.0"),
             new Dictionary<string, LiveExternalCredential>
             {
-                ["Stripe"] = new("Stripe", "Stripe", null, "Custom", null, [], [], [new LivePrincipal("Default", "NamedPrincipal", 1, [], "NotConfigured")]),
+                ["Stripe"] = new("Stripe", "Stripe", null, "Custom", null, [], [], [new LivePrincipal("Default",
+                    "NamedPrincipal", 1, [], "NotConfigured")]),
             },
             new Dictionary<string, LiveNamedCredential>(),
             new Dictionary<(string, string), LiveCredentials>(),
             ["Stripe"],
             []);
-        var ledger = FingerprintLedger.Open(Path.Combine(Path.GetTempPath(), "credsync-never-written-" + Guid.NewGuid().ToString("N"), "l.json"), new byte[32]);
+        var ledger = FingerprintLedger.Open(Path.Combine(Path.GetTempPath(),
+            "credsync-never-written-" + Guid.NewGuid().ToString("N"), "l.json"), new byte[32]);
         var plan = Planner.Build(desired, live, Secrets(("s:KEY", "planning-value")), ledger);
 
         return Assert.Single(plan.Changes);

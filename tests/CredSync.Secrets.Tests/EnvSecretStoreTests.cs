@@ -26,7 +26,8 @@ public sealed class EnvSecretStoreTests
     {
         var sut = CreateSut(new() { ["OTHER"] = Canary });
 
-        var e = await Assert.ThrowsAsync<SecretNotFoundException>(() => sut.GetAsync(new SecretReference("ci", "API_KEY"), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SecretNotFoundException>(() => sut.GetAsync(new SecretReference("ci",
+            "API_KEY"), CancellationToken.None));
 
         Assert.Equal("Environment variable 'API_KEY' is not set.", e.Message);
     }
@@ -36,7 +37,8 @@ public sealed class EnvSecretStoreTests
     {
         var sut = CreateSut(new() { ["API_KEY"] = Canary });
 
-        var e = await Assert.ThrowsAsync<SecretNotFoundException>(() => sut.GetAsync(new SecretReference("ci", "API_KEY", Version: "2"), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SecretNotFoundException>(() => sut.GetAsync(new SecretReference("ci",
+            "API_KEY", Version: "2"), CancellationToken.None));
 
         Assert.Contains("has no versions", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Canary, e.Message, StringComparison.Ordinal);
@@ -73,7 +75,8 @@ public sealed class EnvSecretStoreTests
     {
         var sut = CreateSut(new() { ["PARTNER"] = "{\"client_secret\": \"" + Canary + "\"}" });
 
-        var e = await Assert.ThrowsAsync<SecretNotFoundException>(() => sut.GetAsync(new SecretReference("ci", "PARTNER", "client_id"), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SecretNotFoundException>(() => sut.GetAsync(new SecretReference("ci",
+            "PARTNER", "client_id"), CancellationToken.None));
 
         Assert.Equal("The environment variable 'PARTNER' has no property 'client_id'.", e.Message);
     }
@@ -85,7 +88,8 @@ public sealed class EnvSecretStoreTests
     {
         var sut = CreateSut(new() { ["PARTNER"] = document });
 
-        var e = await Assert.ThrowsAsync<SecretNotFoundException>(() => sut.GetAsync(new SecretReference("ci", "PARTNER", "client_secret"), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SecretNotFoundException>(() => sut.GetAsync(new SecretReference("ci",
+            "PARTNER", "client_secret"), CancellationToken.None));
 
         Assert.Contains("not valid JSON", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("CANARY", e.Message, StringComparison.Ordinal);

@@ -63,13 +63,16 @@ public sealed class SecretResolverTests : IDisposable
             """);
         var store = new CountingStore("ci", new() { ["PRESENT"] = Canary });
 
-        var e = await Assert.ThrowsAsync<InvalidInputException>(() => SecretResolver.ResolveAsync(state, Stores(store), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<InvalidInputException>(() => SecretResolver.ResolveAsync(state,
+            Stores(store), CancellationToken.None));
 
         Assert.Equal(2, e.Diagnostics.Count);
-        Assert.Equal("Secret 'ci:MISSING_ONE' for 'externalCredential.A.principal.P.one' cannot be resolved.", e.Diagnostics[0].Summary);
+        Assert.Equal("Secret 'ci:MISSING_ONE' for 'externalCredential.A.principal.P.one' cannot be resolved.",
+            e.Diagnostics[0].Summary);
         Assert.Equal("Environment variable 'MISSING_ONE' is not set. Nothing was changed.", e.Diagnostics[0].Detail);
         Assert.Equal(new SourceLocation("credsync.yaml", 9, 26), e.Diagnostics[0].Location);
-        Assert.Equal("Secret 'ci:MISSING_TWO' for 'externalCredential.A.principal.P.three' cannot be resolved.", e.Diagnostics[1].Summary);
+        Assert.Equal("Secret 'ci:MISSING_TWO' for 'externalCredential.A.principal.P.three' cannot be resolved.",
+            e.Diagnostics[1].Summary);
         Assert.Equal(11, e.Diagnostics[1].Location!.Line);
         Assert.Equal("2 problems in the input.", e.Message);
     }
@@ -91,7 +94,8 @@ public sealed class SecretResolverTests : IDisposable
             """);
         var store = new CountingStore("ci", []);
 
-        var e = await Assert.ThrowsAsync<InvalidInputException>(() => SecretResolver.ResolveAsync(state, Stores(store), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<InvalidInputException>(() => SecretResolver.ResolveAsync(state,
+            Stores(store), CancellationToken.None));
 
         Assert.Equal(["externalCredential.A.principal.P.one", "externalCredential.A.principal.P.two"],
             e.Diagnostics.Select(d => d.Summary.Split('\'')[3]));
@@ -144,10 +148,13 @@ public sealed class SecretResolverTests : IDisposable
     [Fact]
     public async Task ResolveAsync_StoreThrowsIOException_ReportedAsUnreadable()
     {
-        var state = Load("version: 1\nstores:\n  ci: { type: env }\nexternalCredentials:\n  A:\n    principals:\n      P:\n        credentials:\n          k: { secret: \"ci:X\" }\n");
+        var state = Load(
+            "version: 1\nstores:\n  ci: { type: env }\nexternalCredentials:\n  A:\n    principals:\n      P:\n" +
+            "        credentials:\n          k: { secret: \"ci:X\" }\n");
         var store = new CountingStore("ci", [], new IOException("disk on fire " + Canary));
 
-        var e = await Assert.ThrowsAsync<InvalidInputException>(() => SecretResolver.ResolveAsync(state, Stores(store), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<InvalidInputException>(() => SecretResolver.ResolveAsync(state,
+            Stores(store), CancellationToken.None));
 
         var d = Assert.Single(e.Diagnostics);
         Assert.Equal("The store could not be read (IOException). Nothing was changed.", d.Detail);
@@ -159,7 +166,8 @@ public sealed class SecretResolverTests : IDisposable
     {
         var state = Load("version: 1\n");
 
-        var resolved = await SecretResolver.ResolveAsync(state, new Dictionary<string, ISecretStore>(), CancellationToken.None);
+        var resolved = await SecretResolver.ResolveAsync(state, new Dictionary<string, ISecretStore>(),
+            CancellationToken.None);
 
         Assert.Equal(0, resolved.Count);
     }
@@ -195,7 +203,8 @@ public sealed class SecretResolverTests : IDisposable
         stores.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
     /// <summary>An in-memory store that counts how often each key is fetched.</summary>
-    private sealed class CountingStore(string name, Dictionary<string, string> values, Exception? failure = null) : ISecretStore
+    private sealed class CountingStore(string name, Dictionary<string, string> values,
+        Exception? failure = null) : ISecretStore
     {
         public string Name => name;
 

@@ -126,7 +126,8 @@ public sealed class PlanApplierTests : IDisposable
         await sut.ApplyAsync(plan, desired, null, CancellationToken.None);
 
         Assert.Empty(_ledger.OwnedKeys(OrgId, Default));
-        Assert.False(File.Exists(_temp.File("ledger.json")) && File.ReadAllText(_temp.File("ledger.json")).Contains(Default, StringComparison.Ordinal));
+        Assert.False(File.Exists(_temp.File("ledger.json"))
+            && File.ReadAllText(_temp.File("ledger.json")).Contains(Default, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -157,7 +158,8 @@ public sealed class PlanApplierTests : IDisposable
         Assert.Equal([(Default, "DELETE"), (Default, "PATCH")], _executor.Calls);
         Assert.DoesNotContain("\"Old\"", _executor.LedgerBefore[1], StringComparison.Ordinal);
         Assert.Equal(["ApiKey"], _ledger.OwnedKeys(OrgId, Default));
-        Assert.Equal(_ledger.Fingerprint(OrgId, Default, "ApiKey", "k1"), _ledger.Get(OrgId, Default, "ApiKey")!.Fingerprint);
+        Assert.Equal(_ledger.Fingerprint(OrgId, Default, "ApiKey", "k1"), _ledger.Get(OrgId, Default,
+            "ApiKey")!.Fingerprint);
     }
 
     [Fact]
@@ -201,7 +203,8 @@ public sealed class PlanApplierTests : IDisposable
         {
             ExternalCredentials = new Dictionary<string, LiveExternalCredential>
             {
-                ["Stripe"] = liveEc with { Principals = [.. liveEc.Principals, new LivePrincipal("Backup", "NamedPrincipal", 2, [], "Configured")] },
+                ["Stripe"] = liveEc with { Principals = [.. liveEc.Principals, new LivePrincipal("Backup",
+                    "NamedPrincipal", 2, [], "Configured")] },
             },
         };
         var (desired, plan) = PlanFor(OneCustomKey, live);
@@ -249,7 +252,8 @@ public sealed class PlanApplierTests : IDisposable
         _executor.CancelOn(Stripe);
         var sut = CreateSut();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.ApplyAsync(plan, desired, null, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.ApplyAsync(plan, desired, null,
+            CancellationToken.None));
     }
 
     // ----- helpers -----
@@ -284,7 +288,8 @@ public sealed class PlanApplierTests : IDisposable
 
     private (DesiredState Desired, Plan Plan) PlanFor(string body, LiveOrgState live)
     {
-        var desired = DesiredStateLoader.Parse("credsync.yaml", "version: 1\nstores:\n  s: { type: env }\n" + body, baseDirectory: _temp.Path);
+        var desired = DesiredStateLoader.Parse("credsync.yaml", "version: 1\nstores:\n  s: { type: env }\n" + body,
+            baseDirectory: _temp.Path);
         var secrets = new ResolvedSecrets(new Dictionary<SecretReference, SecretValue>
         {
             [new SecretReference("s", "KEY")] = new("k1"),
@@ -304,8 +309,10 @@ public sealed class PlanApplierTests : IDisposable
 
         if (values is not null)
         {
-            credentials[("Stripe", "Default")] = new LiveCredentials("Stripe", "Default", "NamedPrincipal", "Configured",
-                values.ToDictionary(v => v.Key, v => new LiveCredentialValue(v.Encrypted, null), StringComparer.Ordinal));
+            credentials[("Stripe", "Default")] = new LiveCredentials("Stripe", "Default", "NamedPrincipal",
+                "Configured",
+                values.ToDictionary(v => v.Key, v => new LiveCredentialValue(v.Encrypted, null),
+                    StringComparer.Ordinal));
         }
 
         return new LiveOrgState(Org, new Dictionary<string, LiveExternalCredential> { ["Stripe"] = ec },

@@ -154,7 +154,8 @@ public sealed class FingerprintLedgerTests : IDisposable
 
         Assert.True(reopened.KeyMatches);
         Assert.Equal(sut.Get(Org, Address, "ApiKey"), reopened.Get(Org, Address, "ApiKey"));
-        Assert.Equal(new LedgerEntry(sut.Fingerprint(Org, Address, "Account", "w"), false, time.Now), reopened.Get(Org, Address, "Account"));
+        Assert.Equal(new LedgerEntry(sut.Fingerprint(Org, Address, "Account", "w"), false, time.Now),
+            reopened.Get(Org, Address, "Account"));
         Assert.Equal(["Account", "ApiKey"], reopened.OwnedKeys(Org, Address).Order(StringComparer.Ordinal));
     }
 
@@ -197,8 +198,12 @@ public sealed class FingerprintLedgerTests : IDisposable
     [InlineData("{ not json")]
     [InlineData("{\"orgs\": {\"o\": {\"a\": {\"k\": {")]
     [InlineData("{\"orgs\": {\"o\": {\"a\": {\"k\": {}}}}}")]
-    [InlineData("{\"orgs\": {\"o\": {\"a\": {\"k\": {\"fingerprint\": 1, \"encrypted\": true, \"written_at\": \"2025-01-01T00:00:00Z\"}}}}}")]
-    [InlineData("{\"orgs\": {\"o\": {\"a\": {\"k\": {\"fingerprint\": \"f\", \"encrypted\": true, \"written_at\": \"yesterday\"}}}}}")]
+    [InlineData(
+        "{\"orgs\": {\"o\": {\"a\": {\"k\": {\"fingerprint\": 1, \"encrypted\": true, \"written_at\": " +
+        "\"2025-01-01T00:00:00Z\"}}}}}")]
+    [InlineData(
+        "{\"orgs\": {\"o\": {\"a\": {\"k\": {\"fingerprint\": \"f\", \"encrypted\": true, \"written_at\": " +
+        "\"yesterday\"}}}}}")]
     [InlineData("{\"orgs\": {\"o\": {\"a\": {\"k\": null}}}}")]
     public void Open_CorruptFile_InvalidInputNamingTheFile(string content)
     {

@@ -28,7 +28,9 @@ public sealed class BinderTests
     [Fact]
     public void Bind_NamedCredentialWithOnlyRequiredKeys_GetsSalesforceDefaults()
     {
-        var (state, errors) = Bind("version: 1\nexternalCredentials:\n  E: {}\nnamedCredentials:\n  Api:\n    url: https://x.example\n    externalCredential: E\n");
+        var (state, errors) = Bind(
+            "version: 1\nexternalCredentials:\n  E: {}\nnamedCredentials:\n  Api:\n    url: https://x.example\n" +
+            "    externalCredential: E\n");
 
         Assert.Empty(errors);
         var nc = Assert.Single(state.NamedCredentials);
@@ -122,7 +124,8 @@ public sealed class BinderTests
             """);
 
         Assert.Equal([1, 2, 1], Assert.Single(state.ExternalCredentials).Principals.Select(p => p.Sequence));
-        Assert.Equal("Duplicate principal sequence number in external credential 'E': '1'.", Assert.Single(errors).Summary);
+        Assert.Equal("Duplicate principal sequence number in external credential 'E': '1'.",
+            Assert.Single(errors).Summary);
     }
 
     [Fact]
@@ -139,7 +142,8 @@ public sealed class BinderTests
     [Fact]
     public void Bind_FileStoreRoot_RelativeToTheFile()
     {
-        var (state, errors) = Bind("version: 1\nstores:\n  local: { type: file, root: ./secrets }\n  up: { type: file, root: ../shared }\n");
+        var (state, errors) = Bind(
+            "version: 1\nstores:\n  local: { type: file, root: ./secrets }\n  up: { type: file, root: ../shared }\n");
 
         Assert.Empty(errors);
         Assert.Equal(Path.GetFullPath("/work/project/secrets"), state.Stores[0].Settings["root"]);
@@ -206,7 +210,9 @@ public sealed class BinderTests
             """);
 
         var d = Assert.Single(errors);
-        Assert.Equal("Secret reference 'vault:path/to#field' for 'externalCredential.E.principal.P.k' names the store 'vault', which is not declared.", d.Summary);
+        Assert.Equal(
+            "Secret reference 'vault:path/to#field' for 'externalCredential.E.principal.P.k' names the store " +
+            "'vault', which is not declared.", d.Summary);
         Assert.Equal("Declared stores: 'ci'.", d.Detail);
         Assert.Equal(9, d.Location!.Line);
     }
@@ -224,10 +230,12 @@ public sealed class BinderTests
     [Fact]
     public void Bind_NamedCredentialOnUndeclaredExternalCredential_Refused()
     {
-        var (_, errors) = Bind("version: 1\nnamedCredentials:\n  N:\n    url: https://x\n    externalCredential: Missing\n");
+        var (_, errors) = Bind(
+            "version: 1\nnamedCredentials:\n  N:\n    url: https://x\n    externalCredential: Missing\n");
 
         var d = Assert.Single(errors);
-        Assert.Equal("Named credential 'N' uses external credential 'Missing', which the file does not declare.", d.Summary);
+        Assert.Equal("Named credential 'N' uses external credential 'Missing', which the file does not declare.",
+            d.Summary);
         Assert.Equal(new SourceLocation(Errors.File, 5, 25), d.Location);
     }
 
@@ -237,24 +245,30 @@ public sealed class BinderTests
         var (_, errors) = Bind("version: 1\npermissionSets:\n  Ops: [ \"Nope-Default\" ]\n");
 
         var d = Assert.Single(errors);
-        Assert.Equal("Permission set 'Ops' grants access to 'Nope-Default', but external credential 'Nope' is not declared.", d.Summary);
+        Assert.Equal(
+            "Permission set 'Ops' grants access to 'Nope-Default', but external credential 'Nope' is not declared.",
+            d.Summary);
         Assert.Equal(3, d.Location!.Line);
     }
 
     [Fact]
     public void Bind_PermissionSetOnUndeclaredPrincipal_ListsTheDeclaredOnes()
     {
-        var (_, errors) = Bind("version: 1\nexternalCredentials:\n  E:\n    principals:\n      Main-One: {}\npermissionSets:\n  Ops: [ \"E-Main-One\", \"E-Other\" ]\n");
+        var (_, errors) = Bind(
+            "version: 1\nexternalCredentials:\n  E:\n    principals:\n      Main-One: {}\npermissionSets:\n" +
+            "  Ops: [ \"E-Main-One\", \"E-Other\" ]\n");
 
         var d = Assert.Single(errors);
-        Assert.Equal("Permission set 'Ops' grants access to 'E-Other', but 'E' declares no principal 'Other'.", d.Summary);
+        Assert.Equal("Permission set 'Ops' grants access to 'E-Other', but 'E' declares no principal 'Other'.",
+            d.Summary);
         Assert.Equal("Declared principals: 'Main-One'.", d.Detail);
     }
 
     [Fact]
     public void Bind_VariantOfAnotherProtocol_Refused()
     {
-        var (_, errors) = Bind("version: 1\nexternalCredentials:\n  E:\n    label: E\n    protocol: Custom\n    variant: JwtBearer\n");
+        var (_, errors) = Bind(
+            "version: 1\nexternalCredentials:\n  E:\n    label: E\n    protocol: Custom\n    variant: JwtBearer\n");
 
         var d = Assert.Single(errors);
         Assert.Equal("Variant 'JwtBearer' does not belong to protocol 'Custom' in external credential 'E'.", d.Summary);
@@ -265,15 +279,19 @@ public sealed class BinderTests
     [Fact]
     public void Bind_VariantOnProtocolWithoutVariants_Refused()
     {
-        var (_, errors) = Bind("version: 1\nexternalCredentials:\n  E:\n    label: E\n    protocol: Basic\n    variant: JwtBearer\n");
+        var (_, errors) = Bind(
+            "version: 1\nexternalCredentials:\n  E:\n    label: E\n    protocol: Basic\n    variant: JwtBearer\n");
 
         Assert.Contains("has no variants", Assert.Single(errors).Detail, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("OAuth", "clientId: { secret: \"ci:ID\", encrypted: false }\n          clientSecret: { secret: \"ci:S\" }")]
+    [InlineData(
+        "OAuth", "clientId: { secret: \"ci:ID\", encrypted: false }\n          clientSecret: { secret: \"ci:S\" }")]
     [InlineData("Basic", "username: { value: u, encrypted: false }\n          password: { secret: \"ci:P\" }")]
-    [InlineData("AwsSv4", "awsAccessKeyId: { secret: \"ci:A\", encrypted: false }\n          awsSecretAccessKey: { secret: \"ci:S\" }\n          awsRoleArn: { value: arn, encrypted: false }")]
+    [InlineData(
+        "AwsSv4", "awsAccessKeyId: { secret: \"ci:A\", encrypted: false }\n" +
+        "          awsSecretAccessKey: { secret: \"ci:S\" }\n          awsRoleArn: { value: arn, encrypted: false }")]
     [InlineData("Custom", "anything: { secret: \"ci:A\" }\n          else: { value: x, encrypted: false }")]
     public void Bind_ProtocolKeysWithRightEncryption_Accepted(string protocol, string credentials)
     {
@@ -283,15 +301,24 @@ public sealed class BinderTests
     }
 
     [Theory]
-    [InlineData("OAuth", "token: { secret: \"ci:T\" }", "Protocol 'OAuth' does not take a credential named 'token' (principal 'P' of 'E').")]
-    [InlineData("Basic", "apiKey: { secret: \"ci:T\" }", "Protocol 'Basic' does not take a credential named 'apiKey' (principal 'P' of 'E').")]
-    [InlineData("AwsSv4", "secret: { secret: \"ci:T\" }", "Protocol 'AwsSv4' does not take a credential named 'secret' (principal 'P' of 'E').")]
-    [InlineData("OAuth", "clientSecret: { secret: \"ci:S\", encrypted: false }", "Credential 'clientSecret' of principal 'P' ('E') must be encrypted for protocol 'OAuth'.")]
-    [InlineData("OAuth", "clientId: { secret: \"ci:S\" }", "Credential 'clientId' of principal 'P' ('E') must be unencrypted for protocol 'OAuth'.")]
-    [InlineData("Basic", "password: { value: p, encrypted: false }", "Credential 'password' of principal 'P' ('E') must be encrypted for protocol 'Basic'.")]
-    [InlineData("AwsSv4", "awsSecretAccessKey: { secret: \"ci:S\", encrypted: false }", "Credential 'awsSecretAccessKey' of principal 'P' ('E') must be encrypted for protocol 'AwsSv4'.")]
-    [InlineData("AwsSv4", "awsAccessKeyId: { secret: \"ci:S\" }", "Credential 'awsAccessKeyId' of principal 'P' ('E') must be unencrypted for protocol 'AwsSv4'.")]
-    public void Bind_ProtocolKeyNotAllowedOrWronglyEncrypted_Refused(string protocol, string credentials, string summary)
+    [InlineData("OAuth", "token: { secret: \"ci:T\" }",
+        "Protocol 'OAuth' does not take a credential named 'token' (principal 'P' of 'E').")]
+    [InlineData("Basic", "apiKey: { secret: \"ci:T\" }",
+        "Protocol 'Basic' does not take a credential named 'apiKey' (principal 'P' of 'E').")]
+    [InlineData("AwsSv4", "secret: { secret: \"ci:T\" }",
+        "Protocol 'AwsSv4' does not take a credential named 'secret' (principal 'P' of 'E').")]
+    [InlineData("OAuth", "clientSecret: { secret: \"ci:S\", encrypted: false }",
+        "Credential 'clientSecret' of principal 'P' ('E') must be encrypted for protocol 'OAuth'.")]
+    [InlineData("OAuth", "clientId: { secret: \"ci:S\" }",
+        "Credential 'clientId' of principal 'P' ('E') must be unencrypted for protocol 'OAuth'.")]
+    [InlineData("Basic", "password: { value: p, encrypted: false }",
+        "Credential 'password' of principal 'P' ('E') must be encrypted for protocol 'Basic'.")]
+    [InlineData("AwsSv4", "awsSecretAccessKey: { secret: \"ci:S\", encrypted: false }",
+        "Credential 'awsSecretAccessKey' of principal 'P' ('E') must be encrypted for protocol 'AwsSv4'.")]
+    [InlineData("AwsSv4", "awsAccessKeyId: { secret: \"ci:S\" }",
+        "Credential 'awsAccessKeyId' of principal 'P' ('E') must be unencrypted for protocol 'AwsSv4'.")]
+    public void Bind_ProtocolKeyNotAllowedOrWronglyEncrypted_Refused(string protocol, string credentials,
+        string summary)
     {
         var (_, errors) = Bind(ProtocolFile(protocol, credentials));
 
@@ -311,7 +338,9 @@ public sealed class BinderTests
     [Fact]
     public void Bind_AwsStsPrincipalOutsideAwsSv4_Refused()
     {
-        var (_, errors) = Bind("version: 1\nexternalCredentials:\n  E:\n    label: E\n    protocol: Custom\n    principals:\n      P: { type: AwsStsPrincipal }\n");
+        var (_, errors) = Bind(
+            "version: 1\nexternalCredentials:\n  E:\n    label: E\n    protocol: Custom\n    principals:\n" +
+            "      P: { type: AwsStsPrincipal }\n");
 
         Assert.Contains("AwsStsPrincipal", Assert.Single(errors).Summary, StringComparison.Ordinal);
     }
@@ -357,6 +386,8 @@ public sealed class BinderTests
     }
 
     private static string ProtocolFile(string protocol, string credentials) =>
-        "version: 1\nstores:\n  ci: { type: env }\nexternalCredentials:\n  E:\n    label: E\n    protocol: " + protocol +
-        "\n    principals:\n      P:\n        type: NamedPrincipal\n        credentials:\n          " + credentials + "\n";
+        "version: 1\nstores:\n  ci: { type: env }\nexternalCredentials:\n  E:\n    label: E\n    protocol: " +
+            protocol +
+        "\n    principals:\n      P:\n        type: NamedPrincipal\n        credentials:\n          " + credentials +
+            "\n";
 }

@@ -95,7 +95,8 @@ public sealed class DesiredStateLoaderTests
     public void Parse_SchemaErrors_StopBeforeModelChecks()
     {
         // The undeclared store would be a binder error; the schema error comes alone.
-        var yaml = "version: 1\nbogus: 1\nexternalCredentials:\n  E:\n    principals:\n      P:\n        credentials:\n          k: { secret: \"x:y\" }\n";
+        var yaml = "version: 1\nbogus: 1\nexternalCredentials:\n  E:\n    principals:\n      P:\n" +
+            "        credentials:\n          k: { secret: \"x:y\" }\n";
 
         var e = Assert.Throws<InvalidInputException>(() => DesiredStateLoader.Parse("f.yaml", yaml));
 
@@ -105,7 +106,8 @@ public sealed class DesiredStateLoaderTests
     [Fact]
     public void Parse_SingleError_IsTheExceptionMessage()
     {
-        var e = Assert.Throws<InvalidInputException>(() => DesiredStateLoader.Parse("f.yaml", "version: 1\nbogus: 1\n"));
+        var e = Assert.Throws<InvalidInputException>(() => DesiredStateLoader.Parse("f.yaml",
+            "version: 1\nbogus: 1\n"));
 
         Assert.StartsWith("f.yaml:2:1: error: Unknown key 'bogus'", e.Message, StringComparison.Ordinal);
     }

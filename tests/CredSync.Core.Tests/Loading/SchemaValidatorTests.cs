@@ -5,13 +5,15 @@ namespace CredSync.Core.Tests.Loading;
 
 public sealed class SchemaValidatorTests
 {
-    private const string ValuesOnlyHeader = "version: 1\nexternalCredentials:\n  E:\n    principals:\n      P:\n        credentials:\n";
+    private const string ValuesOnlyHeader = "version: 1\nexternalCredentials:\n  E:\n    principals:\n      P:\n" +
+        "        credentials:\n";
 
     [Fact]
     public void Validate_ValidFile_NoDiagnostics()
     {
         var document = YamlReader.Read(Errors.File,
-            "version: 1\nstores:\n  ci: { type: env }\nexternalCredentials:\n  E:\n    principals:\n      P:\n        credentials:\n          k: { secret: \"ci:K\" }\n");
+            "version: 1\nstores:\n  ci: { type: env }\nexternalCredentials:\n  E:\n    principals:\n      P:\n" +
+                "        credentials:\n          k: { secret: \"ci:K\" }\n");
 
         var diagnostics = SchemaValidator.Validate(document);
 
@@ -31,7 +33,8 @@ public sealed class SchemaValidatorTests
     [Fact]
     public void Validate_UnknownNestedKey_NamesItsParent()
     {
-        var d = Errors.Single("version: 1\nnamedCredentials:\n  N:\n    url: https://x\n    externalCredential: E\n    colour: red\n");
+        var d = Errors.Single(
+            "version: 1\nnamedCredentials:\n  N:\n    url: https://x\n    externalCredential: E\n    colour: red\n");
 
         Assert.Equal("Unknown key 'colour' in 'namedCredentials.N'.", d.Summary);
         Errors.At(d, 6, 5);
@@ -67,9 +70,11 @@ public sealed class SchemaValidatorTests
     [Fact]
     public void Validate_ValuesOnlyPrincipalWithType_SaysItMayHoldOnlyCredentials()
     {
-        var d = Errors.Single("version: 1\nexternalCredentials:\n  E:\n    principals:\n      P:\n        type: NamedPrincipal\n");
+        var d = Errors.Single(
+            "version: 1\nexternalCredentials:\n  E:\n    principals:\n      P:\n        type: NamedPrincipal\n");
 
-        Assert.Contains("'externalCredentials.E.principals.P' belongs to a values-only external credential", d.Summary, StringComparison.Ordinal);
+        Assert.Contains("'externalCredentials.E.principals.P' belongs to a values-only external credential",
+            d.Summary, StringComparison.Ordinal);
         Assert.Contains("Remove 'type'", d.Detail, StringComparison.Ordinal);
         Errors.At(d, 6, 9);
     }
@@ -110,7 +115,8 @@ public sealed class SchemaValidatorTests
     [Fact]
     public void Validate_PrincipalNameWithSpaceAndHyphen_Accepted()
     {
-        var state = Errors.Load("version: 1\nexternalCredentials:\n  E:\n    principals:\n      \"My Principal-1\": {}\n");
+        var state = Errors.Load(
+            "version: 1\nexternalCredentials:\n  E:\n    principals:\n      \"My Principal-1\": {}\n");
 
         Assert.Equal("My Principal-1", Assert.Single(Assert.Single(state.ExternalCredentials).Principals).Name);
     }
@@ -120,7 +126,9 @@ public sealed class SchemaValidatorTests
     {
         var d = Errors.Single(ValuesOnlyHeader + "          k: { value: x }\n");
 
-        Assert.Equal("'externalCredentials.E.principals.P.credentials.k' gives a literal value without 'encrypted: false'.", d.Summary);
+        Assert.Equal(
+            "'externalCredentials.E.principals.P.credentials.k' gives a literal value without 'encrypted: false'.",
+            d.Summary);
         Errors.At(d, 7, 14);
     }
 
@@ -141,7 +149,9 @@ public sealed class SchemaValidatorTests
     {
         var d = Errors.Single(ValuesOnlyHeader + $"          k: {{ secret: \"{reference}\" }}\n");
 
-        Assert.Equal($"'externalCredentials.E.principals.P.credentials.k.secret' \"{reference}\" is not a secret reference.", d.Summary);
+        Assert.Equal(
+            $"'externalCredentials.E.principals.P.credentials.k.secret' \"{reference}\" is not a secret reference.",
+            d.Summary);
         Errors.At(d, 7, 24);
     }
 
@@ -173,7 +183,9 @@ public sealed class SchemaValidatorTests
     [Fact]
     public void Validate_PrincipalOfFullDefinitionWithoutType_NamesTheMissingKey()
     {
-        var d = Errors.Single("version: 1\nexternalCredentials:\n  E:\n    label: E\n    protocol: Custom\n    principals:\n      P: {}\n");
+        var d = Errors.Single(
+            "version: 1\nexternalCredentials:\n  E:\n    label: E\n    protocol: Custom\n    principals:\n" +
+            "      P: {}\n");
 
         Assert.Equal("'externalCredentials.E.principals.P' is missing 'type'.", d.Summary);
         Errors.At(d, 7, 7);
@@ -218,7 +230,8 @@ public sealed class SchemaValidatorTests
         Assert.Contains(errors, e => e.Summary.Contains("'Bad-Name'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Summary.Contains("\"Oauth2\"", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Summary.Contains("without 'encrypted: false'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Summary.Contains("\"nocolon\" is not a secret reference", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Summary.Contains("\"nocolon\" is not a secret reference",
+            StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Summary.Contains("missing 'url'", StringComparison.Ordinal));
     }
 
@@ -238,6 +251,7 @@ public sealed class SchemaValidatorTests
     [Fact]
     public void Text_IsTheShippedSchema()
     {
-        Assert.Contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"", SchemaValidator.Text, StringComparison.Ordinal);
+        Assert.Contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"", SchemaValidator.Text,
+            StringComparison.Ordinal);
     }
 }

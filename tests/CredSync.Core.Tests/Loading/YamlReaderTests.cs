@@ -44,7 +44,8 @@ public sealed class YamlReaderTests
     public void Read_BillionLaughs_RefusedAtTheFirstAnchorWithoutExpanding()
     {
         // Nine levels of ten aliases each: walked, this would be 10^9 nodes.
-        var text = new StringBuilder("a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        var text = new StringBuilder(
+            "a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
 
         for (var i = 1; i <= 9; i++)
         {
@@ -62,7 +63,8 @@ public sealed class YamlReaderTests
     [Fact]
     public void Read_DuplicateKey_RefusedAtTheSecondNamingTheFirst()
     {
-        var e = Assert.Throws<InvalidInputException>(() => YamlReader.Read(File, "top:\n  name: a\n  other: b\n  name: c\n"));
+        var e = Assert.Throws<InvalidInputException>(() => YamlReader.Read(File,
+            "top:\n  name: a\n  other: b\n  name: c\n"));
 
         var d = Assert.Single(e.Diagnostics);
         Assert.Contains("'name' appears twice", d.Summary, StringComparison.Ordinal);

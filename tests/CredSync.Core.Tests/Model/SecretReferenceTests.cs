@@ -11,7 +11,8 @@ public sealed class SecretReferenceTests
     [InlineData("vault:a/b/c/d@12", "vault", "a/b/c/d", null, "12")]
     [InlineData("local:dir/file.json#client_id", "local", "dir/file.json", "client_id", null)]
     [InlineData("az:name:with:colons", "az", "name:with:colons", null, null)]
-    public void Parse_ShortForm_SplitsIntoParts(string text, string store, string key, string? property, string? version)
+    public void Parse_ShortForm_SplitsIntoParts(string text, string store, string key, string? property,
+        string? version)
     {
         var sut = SecretReference.Parse(text);
 

@@ -11,7 +11,9 @@ public sealed partial class PlannerTests
     [Fact]
     public void Build_NoValuesStored_PostsEveryDeclaredKey()
     {
-        var desired = Desired(StripeCustom("ApiKey: { secret: \"s:KEY\" }\nAccount: { value: acct_1, encrypted: false }\nToken: { runtimeManaged: true }"));
+        var desired = Desired(StripeCustom(
+            "ApiKey: { secret: \"s:KEY\" }\nAccount: { value: acct_1, encrypted: false }\n" +
+            "Token: { runtimeManaged: true }"));
         Secret("s:KEY", "k1");
         LiveStripe();
         LiveValues("Stripe", "Default");
@@ -29,7 +31,8 @@ public sealed partial class PlannerTests
     [Fact]
     public void Build_CustomOneKeyChanged_PatchesOnlyThatKey()
     {
-        var desired = Desired(StripeCustom("ApiKey: { secret: \"s:KEY\" }\nAccount: { value: acct_2, encrypted: false }"));
+        var desired = Desired(StripeCustom(
+            "ApiKey: { secret: \"s:KEY\" }\nAccount: { value: acct_2, encrypted: false }"));
         Secret("s:KEY", "k1");
         LiveStripe();
         LiveValues("Stripe", "Default", ("ApiKey", true, null), ("Account", false, "acct_1"));
@@ -41,7 +44,8 @@ public sealed partial class PlannerTests
         Assert.Equal(ChangeAction.Update, change.Action);
         Assert.Equal("PATCH", Assert.Single(change.Calls).Method);
         Assert.Equal(["Account"], change.Write!.Keys.Select(k => k.Key));
-        Assert.Equal(new KeyChange("Account", KeyChangeKind.Change, false, "value differs"), Assert.Single(change.Keys));
+        Assert.Equal(new KeyChange("Account", KeyChangeKind.Change, false, "value differs"),
+            Assert.Single(change.Keys));
     }
 
     [Fact]
@@ -59,7 +63,8 @@ public sealed partial class PlannerTests
         var change = Change(plan, Principal);
         Assert.Equal(ChangeAction.Delete, change.Action);
         Assert.Equal(
-            "DELETE /services/data/v66.0/named-credentials/credential?externalCredential=Stripe&principalName=Default&principalType=NamedPrincipal&authenticationParameters=Old",
+            "DELETE /services/data/v66.0/named-credentials/credential" +
+            "?externalCredential=Stripe&principalName=Default&principalType=NamedPrincipal&authenticationParameters=Old",
             Assert.Single(change.Calls).Display("66.0"));
         Assert.Equal(["Old"], change.DeleteKeys);
         Assert.Null(change.Write);
@@ -69,7 +74,8 @@ public sealed partial class PlannerTests
     [Fact]
     public void Build_CustomKeysRemovedAndChanged_OnePutWithTheFullSet()
     {
-        var desired = Desired(StripeCustom("ApiKey: { secret: \"s:KEY\" }\nAccount: { value: acct_1, encrypted: false }"));
+        var desired = Desired(StripeCustom(
+            "ApiKey: { secret: \"s:KEY\" }\nAccount: { value: acct_1, encrypted: false }"));
         Secret("s:KEY", "k2");
         LiveStripe();
         LiveValues("Stripe", "Default", ("ApiKey", true, null), ("Account", false, "acct_1"), ("Old", true, null));
@@ -89,10 +95,12 @@ public sealed partial class PlannerTests
     [Fact]
     public void Build_CustomRemovedAndChangedWithUnmanagedKey_DeleteThenPatch()
     {
-        var desired = Desired(StripeCustom("ApiKey: { secret: \"s:KEY\" }\nAccount: { value: acct_1, encrypted: false }"));
+        var desired = Desired(StripeCustom(
+            "ApiKey: { secret: \"s:KEY\" }\nAccount: { value: acct_1, encrypted: false }"));
         Secret("s:KEY", "k2");
         LiveStripe();
-        LiveValues("Stripe", "Default", ("ApiKey", true, null), ("Account", false, "acct_1"), ("Old", true, null), ("Cache", true, null));
+        LiveValues("Stripe", "Default", ("ApiKey", true, null), ("Account", false, "acct_1"), ("Old", true, null),
+            ("Cache", true, null));
         RecordWritten("Stripe", "Default", "ApiKey", "k1", true);
         RecordWritten("Stripe", "Default", "Old", "o", true);
 
@@ -127,7 +135,8 @@ public sealed partial class PlannerTests
     [Fact]
     public void Build_OAuthSecretRotated_PutsTheFullSet()
     {
-        var desired = Desired(OAuthPartner("", "clientId: { value: id-1, encrypted: false }\nclientSecret: { secret: \"s:CS\" }"));
+        var desired = Desired(OAuthPartner("",
+            "clientId: { value: id-1, encrypted: false }\nclientSecret: { secret: \"s:CS\" }"));
         Secret("s:CS", "rotated");
         LivePartner();
         LiveValues("Partner", "Authentication", ("clientId", false, "id-1"), ("clientSecret", true, null));
@@ -139,7 +148,8 @@ public sealed partial class PlannerTests
         Assert.Equal("PUT", Assert.Single(change.Calls).Method);
         Assert.Equal(["clientId", "clientSecret"], change.Write!.Keys.Select(k => k.Key));
         Assert.Equal(
-            new KeyChange("clientSecret", KeyChangeKind.Change, true, "the store holds a new value (fingerprint changed)"),
+            new KeyChange("clientSecret", KeyChangeKind.Change, true,
+                "the store holds a new value (fingerprint changed)"),
             Assert.Single(change.Keys));
     }
 
@@ -157,7 +167,8 @@ public sealed partial class PlannerTests
         var change = Change(plan, Principal);
         Assert.Equal(ChangeAction.NoOp, change.Action);
         Assert.Empty(change.Calls);
-        Assert.Equal(new KeyChange("Cache", KeyChangeKind.Unmanaged, true, "not written by CredSync and not declared; left alone"), Assert.Single(change.Keys));
+        Assert.Equal(new KeyChange("Cache", KeyChangeKind.Unmanaged, true,
+            "not written by CredSync and not declared; left alone"), Assert.Single(change.Keys));
     }
 
     [Fact]
@@ -250,7 +261,8 @@ public sealed partial class PlannerTests
     [Fact]
     public void Build_OrgHidesEncryptedEntriesButConfiguredAndLedgerMatches_NoOp()
     {
-        var desired = Desired(StripeCustom("ApiKey: { secret: \"s:KEY\" }\nAccount: { value: acct_1, encrypted: false }"));
+        var desired = Desired(StripeCustom(
+            "ApiKey: { secret: \"s:KEY\" }\nAccount: { value: acct_1, encrypted: false }"));
         Secret("s:KEY", "k1");
         LiveStripe();
         LiveValuesWithStatus("Stripe", "Default", "Configured", ("Account", false, "acct_1"));
@@ -264,7 +276,8 @@ public sealed partial class PlannerTests
     [Fact]
     public void Build_OrgHidesEncryptedEntriesAndNotConfigured_SetAgain()
     {
-        var desired = Desired(StripeCustom("ApiKey: { secret: \"s:KEY\" }\nAccount: { value: acct_1, encrypted: false }"));
+        var desired = Desired(StripeCustom(
+            "ApiKey: { secret: \"s:KEY\" }\nAccount: { value: acct_1, encrypted: false }"));
         Secret("s:KEY", "k1");
         LiveStripe();
         LiveValuesWithStatus("Stripe", "Default", "NotConfigured", ("Account", false, "acct_1"));
@@ -274,7 +287,8 @@ public sealed partial class PlannerTests
 
         var change = Change(plan, Principal);
         Assert.Equal("PATCH", Assert.Single(change.Calls).Method);
-        Assert.Equal(new KeyChange("ApiKey", KeyChangeKind.Add, true, "not set in the org (lost, or never set)"), Assert.Single(change.Keys));
+        Assert.Equal(new KeyChange("ApiKey", KeyChangeKind.Add, true, "not set in the org (lost, or never set)"),
+            Assert.Single(change.Keys));
     }
 
     [Fact]
@@ -297,7 +311,8 @@ public sealed partial class PlannerTests
     [Fact]
     public void Build_LedgerWrittenWithAnotherKey_WarnsAndSetsAgain()
     {
-        var other = CredSync.Core.Ledger.FingerprintLedger.Open(_temp.File("ledger.json"), Enumerable.Repeat((byte)7, 32).ToArray());
+        var other = CredSync.Core.Ledger.FingerprintLedger.Open(_temp.File("ledger.json"),
+            Enumerable.Repeat((byte)7, 32).ToArray());
         other.Record(OrgId, Principal, "ApiKey", other.Fingerprint(OrgId, Principal, "ApiKey", "k1"), true);
         other.Save();
         var desired = Desired(StripeCustom("ApiKey: { secret: \"s:KEY\" }"));
@@ -307,7 +322,9 @@ public sealed partial class PlannerTests
 
         var plan = Build(desired);
 
-        Assert.Contains(plan.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Summary.Contains("different HMAC key", StringComparison.Ordinal));
+        Assert.Contains(plan.Diagnostics,
+            d => d.Severity == DiagnosticSeverity.Warning && d.Summary.Contains("different HMAC key",
+            StringComparison.Ordinal));
         Assert.Equal(KeyChangeKind.Change, Assert.Single(Change(plan, Principal).Keys).Kind);
     }
 

@@ -41,15 +41,18 @@ public sealed partial class PlannerTests
                 ("externalCredential.Legacy", ChangeAction.Delete),
             ],
             plan.Changes.Select(c => (c.Address, c.Action)));
-        Assert.Equal("DELETE /services/data/v66.0/named-credentials/named-credential-setup/LegacyApi", Single(plan, "namedCredential.LegacyApi").Display);
-        Assert.Equal("DELETE /services/data/v66.0/named-credentials/external-credentials/Legacy", Single(plan, "externalCredential.Legacy").Display);
+        Assert.Equal("DELETE /services/data/v66.0/named-credentials/named-credential-setup/LegacyApi", Single(plan,
+            "namedCredential.LegacyApi").Display);
+        Assert.Equal("DELETE /services/data/v66.0/named-credentials/external-credentials/Legacy", Single(plan,
+            "externalCredential.Legacy").Display);
         Assert.Equal(2, plan.Summary.Delete);
     }
 
     [Fact]
     public void Build_PruneOnProtectedItem_SkippedWithWarning()
     {
-        var desired = Desired(StripeCustom("") + "policy:\n  prune: true\n  protect: [ \"namedCredential.LegacyApi\" ]\n");
+        var desired = Desired(StripeCustom("") +
+            "policy:\n  prune: true\n  protect: [ \"namedCredential.LegacyApi\" ]\n");
         LiveStripe();
         _extraEcs.Add("Legacy");
         _extraNcs.Add("LegacyApi");

@@ -49,10 +49,13 @@ public sealed partial class PlannerTests : IDisposable
                 ("externalCredential.Stripe.principal.Default", ChangeAction.Create),
             ],
             plan.Changes.Select(c => (c.Address, c.Action)));
-        Assert.Equal("POST /services/data/v66.0/named-credentials/external-credentials", Single(plan, "externalCredential.Stripe").Display);
-        Assert.Equal("POST /services/data/v66.0/named-credentials/named-credential-setup", Single(plan, "namedCredential.StripeAPI").Display);
+        Assert.Equal("POST /services/data/v66.0/named-credentials/external-credentials", Single(plan,
+            "externalCredential.Stripe").Display);
+        Assert.Equal("POST /services/data/v66.0/named-credentials/named-credential-setup", Single(plan,
+            "namedCredential.StripeAPI").Display);
         Assert.Equal(["externalCredential.Stripe"], Change(plan, "namedCredential.StripeAPI").DependsOn);
-        Assert.Equal(["externalCredential.Stripe"], Change(plan, "externalCredential.Stripe.principal.Default").DependsOn);
+        Assert.Equal(["externalCredential.Stripe"], Change(plan,
+            "externalCredential.Stripe.principal.Default").DependsOn);
         Assert.Empty(Change(plan, "externalCredential.Stripe").DependsOn);
         Assert.False(plan.HasErrors);
     }
@@ -67,7 +70,8 @@ public sealed partial class PlannerTests : IDisposable
 
         var change = Change(plan, "externalCredential.Stripe.principal.Default");
         Assert.Equal(
-            "POST /services/data/v66.0/named-credentials/credential?externalCredential=Stripe&principalName=Default&principalType=NamedPrincipal",
+            "POST /services/data/v66.0/named-credentials/credential" +
+            "?externalCredential=Stripe&principalName=Default&principalType=NamedPrincipal",
             change.Calls.Single().Display("66.0"));
         Assert.Equal(["ApiKey"], change.Write!.Keys.Select(k => k.Key));
         Assert.Equal(1, plan.Summary.SecretValuesToSet);
@@ -112,8 +116,10 @@ public sealed partial class PlannerTests : IDisposable
 
         var change = Change(plan, "namedCredential.StripeAPI");
         Assert.Equal(ChangeAction.Update, change.Action);
-        Assert.Equal("PUT /services/data/v66.0/named-credentials/named-credential-setup/StripeAPI", Assert.Single(change.Calls).Display("66.0"));
-        Assert.Equal(new FieldChange("url", "https://old.stripe.com", "https://api.stripe.com"), Assert.Single(change.Fields));
+        Assert.Equal("PUT /services/data/v66.0/named-credentials/named-credential-setup/StripeAPI",
+            Assert.Single(change.Calls).Display("66.0"));
+        Assert.Equal(new FieldChange("url", "https://old.stripe.com", "https://api.stripe.com"),
+            Assert.Single(change.Fields));
         Assert.Empty(change.DependsOn);
     }
 
@@ -148,7 +154,8 @@ public sealed partial class PlannerTests : IDisposable
         var desired = Desired(OAuthPartner(
             "parameters:\n      - { type: AuthProviderUrl, name: AuthProviderUrl, value: \"https://a/token\" }\n" +
             "      - { type: AuthParameter, name: Scope, value: read }\n", ""));
-        LivePartner(parameters: [new Parameter("AuthParameter", "Scope", "read"), new Parameter("AuthProviderUrl", "AuthProviderUrl", "https://a/token")]);
+        LivePartner(parameters: [new Parameter("AuthParameter", "Scope", "read"), new Parameter("AuthProviderUrl",
+            "AuthProviderUrl", "https://a/token")]);
 
         var plan = Build(desired);
 
@@ -165,7 +172,8 @@ public sealed partial class PlannerTests : IDisposable
 
         var change = Change(plan, "externalCredential.Stripe");
         Assert.Equal(ChangeAction.Update, change.Action);
-        Assert.Equal("PUT /services/data/v66.0/named-credentials/external-credentials/Stripe", Assert.Single(change.Calls).Display("66.0"));
+        Assert.Equal("PUT /services/data/v66.0/named-credentials/external-credentials/Stripe",
+            Assert.Single(change.Calls).Display("66.0"));
         Assert.Equal(["label", "headers"], change.Fields.Select(f => f.Field));
     }
 
@@ -257,7 +265,8 @@ public sealed partial class PlannerTests : IDisposable
         var plan = Build(desired);
 
         var error = Assert.Single(plan.Diagnostics, d => d.IsError);
-        Assert.Equal($"External credential 'Partner' in org {Org.Display} has no principal 'Authentication'.", error.Summary);
+        Assert.Equal($"External credential 'Partner' in org {Org.Display} has no principal 'Authentication'.",
+            error.Summary);
         Assert.Contains("'Other'", error.Detail, StringComparison.Ordinal);
         Assert.Equal("externalCredential.Partner.principal.Authentication", error.Address);
         Assert.Empty(plan.Changes);
@@ -291,7 +300,8 @@ public sealed partial class PlannerTests : IDisposable
         var plan = Build(desired);
 
         var error = Assert.Single(plan.Diagnostics, d => d.IsError);
-        Assert.Contains("uses protocol OAuth in the org, which does not take 'apiKey' encrypted", error.Summary, StringComparison.Ordinal);
+        Assert.Contains("uses protocol OAuth in the org, which does not take 'apiKey' encrypted", error.Summary,
+            StringComparison.Ordinal);
         Assert.Empty(plan.Changes);
     }
 
@@ -303,13 +313,16 @@ public sealed partial class PlannerTests : IDisposable
 
         var plan = Build(desired);
 
-        Assert.Contains(plan.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Summary.Contains("Principal access", StringComparison.Ordinal));
+        Assert.Contains(plan.Diagnostics,
+            d => d.Severity == DiagnosticSeverity.Warning && d.Summary.Contains("Principal access",
+            StringComparison.Ordinal));
     }
 
     // ----- helpers -----
 
     private DesiredState Desired(string body) =>
-        DesiredStateLoader.Parse("credsync.yaml", "version: 1\nstores:\n  s: { type: env }\n" + body, baseDirectory: _temp.Path);
+        DesiredStateLoader.Parse("credsync.yaml", "version: 1\nstores:\n  s: { type: env }\n" + body,
+            baseDirectory: _temp.Path);
 
     private static string StripeCustom(string credentials) =>
         "externalCredentials:\n  Stripe:\n    label: Stripe\n    protocol: Custom\n" +
@@ -318,22 +331,27 @@ public sealed partial class PlannerTests : IDisposable
         (credentials.Length == 0 ? "" : "        credentials:\n" + Indent(credentials, 10));
 
     private static string OAuthPartner(string parameters, string credentials) =>
-        "externalCredentials:\n  Partner:\n    label: Partner\n    protocol: OAuth\n    variant: ClientCredentialsClientSecret\n" +
+        "externalCredentials:\n  Partner:\n    label: Partner\n    protocol: OAuth\n" +
+            "    variant: ClientCredentialsClientSecret\n" +
         (parameters.Length == 0 ? "" : "    " + parameters.TrimStart()) +
         "    principals:\n      Authentication:\n        type: NamedPrincipal\n" +
         (credentials.Length == 0 ? "" : "        credentials:\n" + Indent(credentials, 10));
 
     private static string ValuesOnly(string credentials) =>
-        "externalCredentials:\n  Partner:\n    principals:\n      Authentication:\n        credentials:\n" + Indent(credentials, 10);
+        "externalCredentials:\n  Partner:\n    principals:\n      Authentication:\n        credentials:\n" +
+            Indent(credentials, 10);
 
     private static string StripeApi(string extra = "") =>
-        "namedCredentials:\n  StripeAPI:\n    label: Stripe API\n    url: https://api.stripe.com\n    externalCredential: Stripe\n" +
+        "namedCredentials:\n  StripeAPI:\n    label: Stripe API\n    url: https://api.stripe.com\n" +
+            "    externalCredential: Stripe\n" +
         (extra.Length == 0 ? "" : "    " + extra + "\n");
 
     private static string Indent(string lines, int spaces) =>
-        string.Concat(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => new string(' ', spaces) + l.Trim() + "\n"));
+        string.Concat(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => new string(' ',
+            spaces) + l.Trim() + "\n"));
 
-    private void Secret(string reference, string value) => _secrets[SecretReference.Parse(reference)] = new SecretValue(value);
+    private void Secret(string reference,
+        string value) => _secrets[SecretReference.Parse(reference)] = new SecretValue(value);
 
     private void LiveStripe(
         string label = "Stripe",
@@ -346,7 +364,8 @@ public sealed partial class PlannerTests : IDisposable
             [],
             principals ?? [new LivePrincipal("Default", "NamedPrincipal", 1, [], "Configured")]);
 
-    private void LivePartner(IReadOnlyList<Parameter>? parameters = null, IReadOnlyList<LivePrincipal>? principals = null) =>
+    private void LivePartner(IReadOnlyList<Parameter>? parameters = null,
+        IReadOnlyList<LivePrincipal>? principals = null) =>
         _liveEcs["Partner"] = new LiveExternalCredential(
             "Partner", "Partner", null, "OAuth", "ClientCredentialsClientSecret", [],
             parameters ?? [],
@@ -360,10 +379,12 @@ public sealed partial class PlannerTests : IDisposable
     private void LiveValues(string ec, string principal, params (string Key, bool Encrypted, string? Value)[] values) =>
         LiveValuesWithStatus(ec, principal, values.Length == 0 ? "NotConfigured" : "Configured", values);
 
-    private void LiveValuesWithStatus(string ec, string principal, string status, params (string Key, bool Encrypted, string? Value)[] values) =>
+    private void LiveValuesWithStatus(string ec, string principal, string status, params (string Key,
+        bool Encrypted, string? Value)[] values) =>
         _liveCredentials[(ec, principal)] = new LiveCredentials(
             ec, principal, "NamedPrincipal", status,
-            values.ToDictionary(v => v.Key, v => new LiveCredentialValue(v.Encrypted, v.Encrypted ? null : v.Value), StringComparer.Ordinal));
+            values.ToDictionary(v => v.Key, v => new LiveCredentialValue(v.Encrypted, v.Encrypted ? null : v.Value),
+                StringComparer.Ordinal));
 
     private void RecordWritten(string ec, string principal, string key, string value, bool encrypted)
     {
@@ -380,9 +401,11 @@ public sealed partial class PlannerTests : IDisposable
         [.. _liveNcs.Keys, .. _extraNcs]);
 
     private Plan Build(DesiredState desired) =>
-        Planner.Build(desired, LiveState(), new ResolvedSecrets(new Dictionary<SecretReference, SecretValue>(_secrets)), Ledger);
+        Planner.Build(desired, LiveState(),
+            new ResolvedSecrets(new Dictionary<SecretReference, SecretValue>(_secrets)), Ledger);
 
-    private static PlannedChange Change(Plan plan, string address) => Assert.Single(plan.Changes, c => c.Address == address);
+    private static PlannedChange Change(Plan plan, string address) => Assert.Single(plan.Changes,
+        c => c.Address == address);
 
     private static (ApiCall Call, string Display) Single(Plan plan, string address)
     {

@@ -5,7 +5,8 @@ internal sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "credsync-core-" + Guid.NewGuid().ToString("N")[..12]);
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(),
+            "credsync-core-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path);
     }
 
@@ -24,7 +25,8 @@ internal sealed class TempFolder : IDisposable
 
     /// <summary>Every file below the folder as text, for leak checks.</summary>
     public string AllFileText() =>
-        string.Concat(Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories).Select(System.IO.File.ReadAllText));
+        string.Concat(Directory.EnumerateFiles(Path, "*",
+            SearchOption.AllDirectories).Select(System.IO.File.ReadAllText));
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

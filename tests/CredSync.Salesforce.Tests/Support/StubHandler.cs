@@ -8,10 +8,12 @@ internal sealed class StubHandler(Func<HttpRequestMessage, string?, HttpResponse
 {
     public List<(HttpRequestMessage Request, string? Body)> Seen { get; } = [];
 
-    public static HttpResponseMessage Respond(HttpStatusCode status, string body, string mediaType = "application/json") =>
+    public static HttpResponseMessage Respond(HttpStatusCode status, string body,
+        string mediaType = "application/json") =>
         new(status) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Seen.Add((request, body));

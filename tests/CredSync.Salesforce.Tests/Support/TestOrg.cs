@@ -13,7 +13,8 @@ internal sealed class TestOrg : IAsyncDisposable
         _folder = folder;
         Server = server;
         Http = http;
-        Client = new SalesforceClient(http, SalesforceConnection.Create(server.InstanceUrl.ToString(), server.AccessToken), NullLogger.Instance);
+        Client = new SalesforceClient(http, SalesforceConnection.Create(server.InstanceUrl.ToString(),
+            server.AccessToken), NullLogger.Instance);
     }
 
     public LocalOrgServer Server { get; }

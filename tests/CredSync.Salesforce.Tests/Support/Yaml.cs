@@ -7,7 +7,8 @@ namespace CredSync.Salesforce.Tests.Support;
 internal static class Yaml
 {
     public static DesiredState Load(string body) =>
-        DesiredStateLoader.Parse("credsync.yaml", "version: 1\nstores:\n  s: { type: env }\n" + body, baseDirectory: Path.GetTempPath());
+        DesiredStateLoader.Parse("credsync.yaml", "version: 1\nstores:\n  s: { type: env }\n" + body,
+            baseDirectory: Path.GetTempPath());
 
     public const string Definitions = """
         externalCredentials:
