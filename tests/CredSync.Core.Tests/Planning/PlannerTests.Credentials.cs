@@ -64,7 +64,8 @@ public sealed partial class PlannerTests
         Assert.Equal(ChangeAction.Delete, change.Action);
         Assert.Equal(
             "DELETE /services/data/v66.0/named-credentials/credential" +
-            "?externalCredential=Stripe&principalName=Default&principalType=NamedPrincipal&authenticationParameters=Old",
+            "?externalCredential=Stripe&principalName=Default&principalType=NamedPrincipal" +
+            "&authenticationParameters=Old",
             Assert.Single(change.Calls).Display("66.0"));
         Assert.Equal(["Old"], change.DeleteKeys);
         Assert.Null(change.Write);
