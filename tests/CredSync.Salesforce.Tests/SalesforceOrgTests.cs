@@ -96,10 +96,13 @@ public sealed class SalesforceOrgTests
         Assert.Equal("100.0", identity.ApiVersion);
     }
 
-    [Fact]
-    public async Task ApplyThenPlanAgain_AgainstTheLocalOrg_SecondPlanIsEmpty()
+    [Theory]
+    [InlineData("66.0")]
+    [InlineData("62.0")]
+    [InlineData("59.0")]
+    public async Task ApplyThenPlanAgain_AgainstTheLocalOrg_SecondPlanIsEmpty(string version)
     {
-        await using var org = await TestOrg.StartAsync();
+        await using var org = await TestOrg.StartAsync(maxApiVersion: version);
         var folder = Directory.CreateTempSubdirectory("credsync-sf-ledger-");
 
         try

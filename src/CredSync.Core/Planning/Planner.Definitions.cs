@@ -104,7 +104,8 @@ public sealed partial class Planner
         live.NamedCredentials.TryGetValue(nc.Name, out var current);
 
         var dependsOn = externalChange is { Action: not ChangeAction.NoOp } ? [externalChange.Address] : Array.Empty<string>();
-        var fields = DiffNamed(current, nc);
+        var hasDescription = Loading.DesiredStateLoader.CompareVersions(live.Org.ApiVersion, "64.0") >= 0;
+        var fields = DiffNamed(current, nc, hasDescription);
         var digest = Digests.Of(current);
         PlannedChange change;
 
@@ -161,12 +162,19 @@ public sealed partial class Planner
         return fields;
     }
 
-    private static List<FieldChange> DiffNamed(LiveNamedCredential? current, NamedCredentialSpec nc)
+    private static List<FieldChange> DiffNamed(LiveNamedCredential? current, NamedCredentialSpec nc, bool hasDescription)
     {
         var fields = new List<FieldChange>();
 
         Compare(fields, "label", current?.Label, nc.Label);
-        Compare(fields, "description", Blank(current?.Description), Blank(nc.Description));
+
+        // Named credentials carry a description only from API 64.0; below it, it can be neither
+        // read nor written, and comparing it would plan the same update on every run.
+        if (hasDescription)
+        {
+            Compare(fields, "description", Blank(current?.Description), Blank(nc.Description));
+        }
+
         Compare(fields, "url", current?.Url, nc.Url);
         Compare(fields, "externalCredential", current?.ExternalCredential, nc.ExternalCredential);
         Compare(fields, "type", current?.Type, nc.Type);

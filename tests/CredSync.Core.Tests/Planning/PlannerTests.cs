@@ -27,6 +27,7 @@ public sealed partial class PlannerTests : IDisposable
     private readonly List<string> _extraEcs = [];
     private readonly List<string> _extraNcs = [];
     private FingerprintLedger? _ledger;
+    private OrgIdentity _org = Org;
 
     public void Dispose() => _temp.Dispose();
 
@@ -134,6 +135,22 @@ public sealed partial class PlannerTests : IDisposable
 
         var field = Assert.Single(Change(plan, "namedCredential.StripeAPI").Fields);
         Assert.Equal(new FieldChange("allowedNamespaces", "[alpha]", "[alpha, beta]"), field);
+    }
+
+    [Theory]
+    [InlineData("66.0", ChangeAction.Update)]
+    [InlineData("64.0", ChangeAction.Update)]
+    [InlineData("62.0", ChangeAction.NoOp)]
+    public void Build_NamedCredentialDescription_ComparedOnlyWhereTheApiHasIt(string version, ChangeAction expected)
+    {
+        var desired = Desired(StripeCustom("") + StripeApi("description: Payments"));
+        LiveStripe();
+        LiveApi();
+        _org = Org with { ApiVersion = version };
+
+        var plan = Build(desired);
+
+        Assert.Equal(expected, Change(plan, "namedCredential.StripeAPI").Action);
     }
 
     [Fact]
@@ -393,7 +410,7 @@ public sealed partial class PlannerTests : IDisposable
     }
 
     private LiveOrgState LiveState() => new(
-        Org,
+        _org,
         new Dictionary<string, LiveExternalCredential>(_liveEcs),
         new Dictionary<string, LiveNamedCredential>(_liveNcs),
         new Dictionary<(string, string), LiveCredentials>(_liveCredentials),
