@@ -133,7 +133,7 @@ internal sealed class Binder(YamlDocument document, string baseDirectory)
             result.Add(new PrincipalSpec(
                 name,
                 valuesOnly ? null : obj["type"]?.GetValue<string>(),
-                (int?)obj["sequence"]?.GetValue<long>() ?? position,
+                Integer(obj["sequence"]) ?? position,
                 BindParameters(obj["parameters"] as JsonArray),
                 credentials,
                 At(at)));
@@ -387,6 +387,12 @@ internal sealed class Binder(YamlDocument document, string baseDirectory)
 
     // Named items (an external credential, a principal) are pointed at by their key line.
     private SourceLocation At(string pointer) => document.KeyLocationOf(pointer);
+
+    // The schema admits any integral number, and YAML reads "1.0" as a float.
+    private static int? Integer(JsonNode? node) =>
+        node is JsonValue value
+            ? value.TryGetValue<long>(out var whole) ? (int)whole : (int)value.GetValue<double>()
+            : null;
 
     private static string Escape(string segment) =>
         segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);

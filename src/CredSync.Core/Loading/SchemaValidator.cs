@@ -233,9 +233,10 @@ public static partial class SchemaValidator
                     document.LocationOf(instance));
 
             case "type":
-                var expected = schemaNode?["type"]?.ToJsonString().Trim('"') ?? "another type";
+                var expected = schemaNode?["type"]?.ToJsonString().Trim('"') ?? TypeInMessage(message);
+                var must = expected is null ? "of another type" : Article(expected);
                 return Diagnostic.Error(
-                    $"{Capital(path)} is {Show(node)}; it must be {Article(expected)}.",
+                    $"{Capital(path)} is {Show(node)}; it must be {must}.",
                     null,
                     document.LocationOf(instance));
 
@@ -315,6 +316,14 @@ public static partial class SchemaValidator
         {
             return [];
         }
+    }
+
+    // Like RequiredInMessage, for: Value is "integer" but should be "string".
+    private static string? TypeInMessage(string message)
+    {
+        var match = ExpectedTypeInMessage().Match(message);
+
+        return match.Success ? match.Groups[1].Value : null;
     }
 
     private static List<string> MissingDependencies(JsonNode? schemaNode, JsonNode? node)
@@ -414,6 +423,9 @@ public static partial class SchemaValidator
 
         return reader.ReadToEnd();
     }
+
+    [GeneratedRegex("should be \"([a-z]+)\"")]
+    private static partial Regex ExpectedTypeInMessage();
 
     [GeneratedRegex(@"\[[^\]]*\]")]
     private static partial Regex JsonArrayInMessage();

@@ -128,6 +128,20 @@ public sealed class BinderTests
             Assert.Single(errors).Summary);
     }
 
+    [Theory]
+    [InlineData("2", 2)]
+    [InlineData("2.0", 2)]
+    [InlineData("999999", 999999)]
+    public void Bind_PrincipalSequenceWrittenAsAnyIntegralNumber_Read(string sequence, int expected)
+    {
+        var (state, errors) = Bind(
+            "version: 1\nexternalCredentials:\n  E:\n    label: E\n    protocol: Custom\n    principals:\n" +
+            "      P: { type: NamedPrincipal, sequence: " + sequence + " }\n");
+
+        Assert.Empty(errors);
+        Assert.Equal(expected, Assert.Single(Assert.Single(state.ExternalCredentials).Principals).Sequence);
+    }
+
     [Fact]
     public void Bind_ExternalCredentialWithoutProtocol_IsValuesOnly()
     {

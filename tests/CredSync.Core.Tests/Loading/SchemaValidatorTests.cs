@@ -201,6 +201,15 @@ public sealed class SchemaValidatorTests
     }
 
     [Fact]
+    public void Validate_WrongTypeInsideAStoreRule_SaysTheExpectedType()
+    {
+        var d = Errors.Single("version: 1\nstores:\n  f: { type: file, root: 5 }\n");
+
+        Assert.Equal("'stores.f.root' is 5; it must be a string.", d.Summary);
+        Errors.At(d, 3, 26);
+    }
+
+    [Fact]
     public void Validate_ManyProblems_AllReportedAtOnceInFileOrder()
     {
         var yaml = """
