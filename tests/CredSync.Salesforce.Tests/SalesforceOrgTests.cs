@@ -134,6 +134,46 @@ public sealed class SalesforceOrgTests
     }
 
     [Fact]
+    public async Task ApplyThenPlanAgain_PrincipalNameWithSpacesAndAmpersand_SecondPlanIsEmpty()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("credsync-sf-ledger-");
+
+        try
+        {
+            var desired = Yaml.Load("""
+                externalCredentials:
+                  Ops:
+                    label: Ops
+                    protocol: Custom
+                    principals:
+                      "Main Principal-1":
+                        type: NamedPrincipal
+                        credentials:
+                          "api.key": { secret: "s:KEY" }
+                """);
+            var secrets = Secrets(("s:KEY", "a&b=c d+e"));
+            var ledger = FingerprintLedger.Open(Path.Combine(folder.FullName, "ledger.json"), new byte[32]);
+            var sut = org.CreateOrg();
+            await sut.ConnectAsync(null, CancellationToken.None);
+
+            var first = Planner.Build(desired, await sut.ReadAsync(desired, CancellationToken.None), secrets, ledger);
+            sut.PrepareApply(desired, secrets);
+            var result = await new PlanApplier(sut, ledger, NullLogger.Instance)
+                .ApplyAsync(first, desired, null, CancellationToken.None);
+            var second = Planner.Build(desired, await sut.ReadAsync(desired, CancellationToken.None), secrets, ledger);
+
+            Assert.True(result.Succeeded, string.Join("; ", result.Failed.Select(f => f.Message)));
+            Assert.False(second.Summary.HasChanges);
+            Assert.True(await org.Server.CredentialValueEqualsAsync("Ops", "Main Principal-1", "api.key", "a&b=c d+e"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ReadAsync_DeclaredButAbsent_LeftOutOfTheLiveState()
     {
         await using var org = await TestOrg.StartAsync();
