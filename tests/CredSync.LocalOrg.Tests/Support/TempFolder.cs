@@ -23,5 +23,20 @@ internal sealed class TempFolder : IDisposable
         {
             Directory.Delete(Path, recursive: true);
         }
+
+        // The shared parent goes too once the last test using it is done.
+        var parent = System.IO.Path.GetDirectoryName(Path)!;
+
+        try
+        {
+            if (!Directory.EnumerateFileSystemEntries(parent).Any())
+            {
+                Directory.Delete(parent);
+            }
+        }
+        catch (IOException)
+        {
+            // Another test made a folder in it meanwhile; the last one out removes it.
+        }
     }
 }
