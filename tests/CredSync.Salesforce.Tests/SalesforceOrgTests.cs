@@ -100,7 +100,7 @@ public sealed class SalesforceOrgTests
     [InlineData("66.0")]
     [InlineData("62.0")]
     [InlineData("59.0")]
-    public async Task ApplyThenPlanAgain_AgainstTheLocalOrg_SecondPlanIsEmpty(string version)
+    public async Task ExecuteAsync_PlanAppliedThenPlannedAgain_SecondPlanIsEmpty(string version)
     {
         await using var org = await TestOrg.StartAsync(maxApiVersion: version);
         var folder = Directory.CreateTempSubdirectory("credsync-sf-ledger-");
@@ -134,7 +134,7 @@ public sealed class SalesforceOrgTests
     }
 
     [Fact]
-    public async Task ApplyThenPlanAgain_PrincipalNameWithSpacesAndAmpersand_SecondPlanIsEmpty()
+    public async Task ExecuteAsync_PrincipalNameWithSpaceAppliedThenPlannedAgain_SecondPlanIsEmpty()
     {
         await using var org = await TestOrg.StartAsync();
         var folder = Directory.CreateTempSubdirectory("credsync-sf-ledger-");

@@ -277,7 +277,7 @@ public sealed class FingerprintLedgerTests : IDisposable
     }
 
     [Fact]
-    public void KeyFromSecret_Deterministic32BytesPerSecret()
+    public void KeyFromSecret_SameOrOtherSecret_Deterministic32Bytes()
     {
         var a = FingerprintLedger.KeyFromSecret("one");
 

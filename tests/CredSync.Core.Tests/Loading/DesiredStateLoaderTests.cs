@@ -116,7 +116,7 @@ public sealed class DesiredStateLoaderTests
     [InlineData("59.0", "59.0", 0)]
     [InlineData("100.0", "99.0", 1)]
     [InlineData("58.0", "59.0", -1)]
-    public void CompareVersions_Numerically(string a, string b, int expected)
+    public void CompareVersions_TwoVersions_ComparedNumerically(string a, string b, int expected)
     {
         Assert.Equal(expected, Math.Sign(DesiredStateLoader.CompareVersions(a, b)));
     }

@@ -258,7 +258,7 @@ public sealed class SchemaValidatorTests
     }
 
     [Fact]
-    public void Text_IsTheShippedSchema()
+    public void Text_Embedded_IsTheShippedSchema()
     {
         Assert.Contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"", SchemaValidator.Text,
             StringComparison.Ordinal);

@@ -44,7 +44,7 @@ public sealed class SecretReferenceTests
     }
 
     [Fact]
-    public void Equality_SameParts_EqualAsDictionaryKeys()
+    public void Equals_SameParts_EqualAsSetMembers()
     {
         var a = SecretReference.Parse("ci:K#p");
         var b = new SecretReference("ci", "K", "p");
