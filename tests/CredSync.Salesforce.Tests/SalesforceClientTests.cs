@@ -10,9 +10,12 @@ public sealed class SalesforceClientTests
 {
     private const string Ecs = "/services/data/v66.0/named-credentials/external-credentials";
 
+    // Transient answers (5xx, a refused connection) are retried; a short delay keeps these tests quick.
+    private static readonly TimeSpan Retries = TimeSpan.FromMilliseconds(1);
+
     private static SalesforceClient CreateSut(StubHandler handler, string token = "tok") =>
         new(new HttpClient(handler), SalesforceConnection.Create("https://acme.my.salesforce.com", token),
-            NullLogger.Instance);
+            NullLogger.Instance, Retries);
 
     [Fact]
     public async Task SendAsync_ErrorArray_ThrowsWithStatusCodeAndCall()
@@ -155,6 +158,7 @@ public sealed class SalesforceClientTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, e.Status);
         Assert.Equal("ServiceUnavailable", e.ErrorCode);
+        Assert.Equal(4, handler.Seen.Count);
     }
 
     [Fact]
@@ -193,7 +197,7 @@ public sealed class SalesforceClientTests
         listener.Stop();
         using var http = new HttpClient();
         var sut = new SalesforceClient(http, SalesforceConnection.Create($"http://127.0.0.1:{port}", "t"),
-            NullLogger.Instance);
+            NullLogger.Instance, Retries);
 
         var e = await Assert.ThrowsAsync<SalesforceConnectionException>(() => sut.SendAsync(HttpMethod.Get,
             "/services/data/", null, CancellationToken.None));

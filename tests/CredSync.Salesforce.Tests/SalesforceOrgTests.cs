@@ -299,7 +299,8 @@ public sealed class SalesforceOrgTests
 
     private static SalesforceOrg StubOrg(StubHandler handler) =>
         new(new SalesforceClient(new HttpClient(handler),
-            SalesforceConnection.Create("https://acme.my.salesforce.com", "t"), NullLogger.Instance),
+            SalesforceConnection.Create("https://acme.my.salesforce.com", "t"), NullLogger.Instance,
+            TimeSpan.FromMilliseconds(1)),
             NullLogger.Instance);
 
     /// <summary>The credential POST a planner makes for a Custom principal with no values yet.</summary>
