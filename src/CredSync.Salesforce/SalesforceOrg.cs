@@ -153,7 +153,8 @@ public sealed partial class SalesforceOrg(SalesforceClient client, ILogger logge
         catch (SalesforceApiException e)
         {
             // Salesforce messages can echo input; make sure none of what we sent comes back out.
-            throw new SalesforceApiException(e.Status, e.ErrorCode, Redact(e.ErrorMessage, change), call.Display(Version));
+            throw new SalesforceApiException(
+                e.Status, Redact(e.ErrorCode, change), Redact(e.ErrorMessage, change), call.Display(Version));
         }
 
         return call.Method switch

@@ -265,6 +265,24 @@ public sealed class SalesforceOrgTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_ErrorBodyIsJustTheValue_MessageHoldsNoPartOfIt()
+    {
+        const string canary = "sk_live_CANARY_4d1e9b0c";
+        var handler = EchoingOrg((_, _) => StubHandler.Respond(HttpStatusCode.BadRequest, canary, "text/plain"));
+        var sut = StubOrg(handler);
+        await sut.ConnectAsync(null, CancellationToken.None);
+        var change = CredentialChange(out var desired);
+        sut.PrepareApply(desired, Secrets(("s:KEY", canary)));
+
+        var e = await Assert.ThrowsAsync<SalesforceApiException>(() =>
+            sut.ExecuteAsync(change, change.Calls[0], CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadRequest, e.Status);
+        AssertNoPartOf(canary, e.Message);
+        AssertNoPartOf(canary, e.ErrorCode);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_Success_SendsTheValueAndAnswersTheStatus()
     {
         var handler = EchoingOrg((_, _) => StubHandler.Respond(HttpStatusCode.Created, "{}"));
