@@ -16,6 +16,8 @@ namespace CredSync.Cli;
 /// </summary>
 public sealed partial class PlanRun : IAsyncDisposable
 {
+    private ApplyLock? _lock;
+
     private PlanRun(DesiredState desired, ResolvedSecrets secrets, FingerprintLedger ledger, OpenOrg target, Plan plan)
     {
         Desired = desired;
@@ -40,7 +42,8 @@ public sealed partial class PlanRun : IAsyncDisposable
         TargetOptions target,
         CliEnvironment env,
         ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool forApply = false)
     {
         var logger = loggers.CreateLogger<PlanRun>();
 
@@ -54,6 +57,11 @@ public sealed partial class PlanRun : IAsyncDisposable
         var secrets = await SecretResolver.ResolveAsync(desired, stores, cancellationToken);
         Log.Resolved(logger, secrets.Count);
 
+        // An apply holds the ledger's lock from before it reads the org until it is done.
+        var applyLock = forApply
+            ? await ApplyLock.AcquireAsync(desired.Ledger.Path, TimeSpan.FromSeconds(60), cancellationToken)
+            : null;
+
         // Open the ledger with its key, which never lives in the ledger file.
         var key = desired.Ledger.Key is { } reference
             ? FingerprintLedger.KeyFromSecret(secrets.Get(reference).Reveal())
@@ -62,7 +70,17 @@ public sealed partial class PlanRun : IAsyncDisposable
 
         // Reach the org, read it, and plan.
         var configDirectory = Path.GetDirectoryName(env.Resolve(configPath))!;
-        var open = await OrgTargets.OpenAsync(target, configDirectory, env, loggers, cancellationToken);
+        OpenOrg open;
+
+        try
+        {
+            open = await OrgTargets.OpenAsync(target, configDirectory, env, loggers, cancellationToken);
+        }
+        catch
+        {
+            applyLock?.Dispose();
+            throw;
+        }
 
         try
         {
@@ -72,16 +90,21 @@ public sealed partial class PlanRun : IAsyncDisposable
 
             Log.Planned(logger, identity.OrganizationId, plan.Summary.Create, plan.Summary.Update, plan.Summary.Delete);
 
-            return new PlanRun(desired, secrets, ledger, open, plan);
+            return new PlanRun(desired, secrets, ledger, open, plan) { _lock = applyLock };
         }
         catch
         {
             await open.DisposeAsync();
+            applyLock?.Dispose();
             throw;
         }
     }
 
-    public ValueTask DisposeAsync() => Target.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Target.DisposeAsync();
+        _lock?.Dispose();
+    }
 
     private static partial class Log
     {

@@ -169,6 +169,35 @@ public sealed class ApplyFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoAppliesAtOnce_RunOneAfterTheOtherWithoutDuplicates()
+    {
+        var first = Credsync.RunAsync(_dir.Path, _env, "apply", "--auto-approve");
+        var second = Credsync.RunAsync(_dir.Path, _env, "apply", "--auto-approve");
+        var results = await Task.WhenAll(first, second);
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
+        Assert.Equal(6, results.Sum(r => r.Writes.Count));
+        Assert.Contains(results, r => r.Writes.Count == 0);
+        Assert.False(File.Exists(_dir.File(".credsync/ledger.json.lock")));
+        await AssertConvergedAsync();
+    }
+
+    [Fact]
+    public async Task SavedPlan_EditedToLeaveOutAChange_IsRefused()
+    {
+        await Credsync.RunAsync(_dir.Path, _env, "plan", "--out", "plan.json");
+        var plan = JsonNode.Parse(File.ReadAllText(_dir.File("plan.json")))!.AsObject();
+        plan["changes"]!.AsArray().RemoveAt(0);
+        File.WriteAllText(_dir.File("plan.json"), plan.ToJsonString());
+
+        var apply = await Credsync.RunAsync(_dir.Path, _env, "apply", "--auto-approve", "plan.json");
+
+        Assert.Equal(1, apply.ExitCode);
+        Assert.Contains("was the file edited?", apply.Error);
+        Assert.Empty(apply.Writes);
+    }
+
+    [Fact]
     public async Task Drift_ReportsLostValuesWithExitTwo()
     {
         await Credsync.RunAsync(_dir.Path, _env, "apply", "--auto-approve");

@@ -81,6 +81,21 @@ public sealed partial class TargetTests : IDisposable
         Assert.DoesNotContain("00Dfake!token", plan.Error);
     }
 
+    [Theory]
+    [InlineData("SF_INSTANCE_URL", "https://acme.my.salesforce.com")]
+    [InlineData("SF_ACCESS_TOKEN", "00Dx!token")]
+    public async Task EnvironmentTarget_HalfSet_IsRefusedInsteadOfFallingBackToTheLocalOrg(string variable, string value)
+    {
+        var env = new Dictionary<string, string> { [variable] = value, ["STRIPE_KEY"] = "sk" };
+
+        var apply = await Credsync.RunAsync(_dir.Path, env, "apply", "--auto-approve");
+
+        Assert.Equal(3, apply.ExitCode);
+        Assert.Contains("is not set (or empty)", apply.Error);
+        Assert.Empty(apply.Requests);
+        Assert.False(Directory.Exists(_dir.File(".credsync/local-org")));
+    }
+
     [Fact]
     public async Task EnvironmentTarget_WrongToken_ExitsOneWithTheErrorCode()
     {

@@ -52,7 +52,7 @@ public sealed class ApplyCommand(CommonOptions common, CliEnvironment env) : Com
         var style = common.Style(parse, Env);
 
         using var loggers = CliApp.Loggers(Env, common.Level(parse));
-        await using var run = await PlanRun.StartAsync(parse.GetValue(common.Config)!, common.Target(parse), Env, loggers, cancellationToken);
+        await using var run = await PlanRun.StartAsync(parse.GetValue(common.Config)!, common.Target(parse), Env, loggers, cancellationToken, forApply: true);
 
         var document = PlanDocument.From(run.Plan);
 
@@ -210,7 +210,11 @@ public sealed class ApplyCommand(CommonOptions common, CliEnvironment env) : Com
 
         if ((string?)saved["state_digest"] == (string?)fresh["state_digest"])
         {
-            return null;
+            // The digests say nothing moved; the changes must still be the ones in the file, so
+            // an edited plan file is not applied as if it had been reviewed.
+            return Calls(saved) == Calls(fresh)
+                ? null
+                : "its changes are not the ones a fresh plan makes (was the file edited?).";
         }
 
         var before = Index(saved);
@@ -227,6 +231,12 @@ public sealed class ApplyCommand(CommonOptions common, CliEnvironment env) : Com
             ? "the org's list of credentials changed since the plan was made."
             : "these moved since the plan was made: " + string.Join(", ", moved) + ".";
     }
+
+    private static string Calls(JsonObject document) =>
+        string.Join("\n", (document["changes"] as JsonArray ?? [])
+            .OfType<JsonNode>()
+            .Where(c => (string?)c["action"] != "no-op")
+            .Select(c => $"{c["address"]} {c["action"]} {c["api_calls"]?.ToJsonString()} {c["keys"]?.ToJsonString()}"));
 
     private static Dictionary<string, (string? Live, string Secrets)> Index(JsonObject document) =>
         document["changes"]!.AsArray().OfType<JsonNode>().ToDictionary(

@@ -25,8 +25,18 @@ public static class OrgTargets
         var instance = env.GetVariable("SF_INSTANCE_URL");
         var target = options.TargetOrg;
 
-        if (target is null && !string.IsNullOrEmpty(token) && !string.IsNullOrEmpty(instance))
+        if (target is null && (token is not null || instance is not null))
         {
+            // One of the pair set means the user named an org; falling back to the local org
+            // would report success while the real org stays untouched.
+            if (string.IsNullOrEmpty(token) || string.IsNullOrEmpty(instance))
+            {
+                var missing = string.IsNullOrEmpty(instance) ? "SF_INSTANCE_URL" : "SF_ACCESS_TOKEN";
+                throw new InvalidInputException(Diagnostic.Error(
+                    $"{missing} is not set (or empty), but {(missing == "SF_INSTANCE_URL" ? "SF_ACCESS_TOKEN" : "SF_INSTANCE_URL")} is.",
+                    "Set both to reach that org, or unset both (or pass --target-org local) to use the local org."));
+            }
+
             return Open(SalesforceConnection(instance, token), null, $"the org at {instance} (SF_INSTANCE_URL)", loggers);
         }
 
