@@ -198,15 +198,33 @@ public sealed partial class SalesforceOrg(SalesforceClient client, ILogger logge
             return message;
         }
 
-        foreach (var key in change.Write.Keys)
+        var forms = change.Write.Keys.SelectMany(key => SentForms(_secrets.ValueOf(key))).ToList();
+
+        foreach (var form in forms)
         {
-            foreach (var form in SentForms(_secrets.ValueOf(key)))
+            message = RedactCutTail(message.Replace(form, SecretValue.Redacted, StringComparison.Ordinal), form);
+        }
+
+        // Last line of defence: a message that still quotes any run of a value (cut short,
+        // re-cased, re-encoded some other way) is not shown at all.
+        return forms.Any(form => QuotesPart(message, form))
+            ? "(Salesforce's message is withheld: it quotes part of a value that was sent.)"
+            : message;
+    }
+
+    private static bool QuotesPart(string message, string form)
+    {
+        const int Run = 8;
+
+        for (var i = 0; i + Run <= form.Length; i++)
+        {
+            if (message.Contains(form.AsSpan(i, Run), StringComparison.OrdinalIgnoreCase))
             {
-                message = RedactCutTail(message.Replace(form, SecretValue.Redacted, StringComparison.Ordinal), form);
+                return true;
             }
         }
 
-        return message;
+        return false;
     }
 
     private static IEnumerable<string> SentForms(string value)

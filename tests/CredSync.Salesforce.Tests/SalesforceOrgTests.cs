@@ -264,6 +264,26 @@ public sealed class SalesforceOrgTests
         AssertNoPartOf(canary, e.Message);
     }
 
+    [Theory]
+    [InlineData("CANARY-partial-4d1e9b0c", "value starts with CANARY-parti")]
+    [InlineData("canary-recased-4d1e9b0c", "bad value CANARY-RECASED-4D1E9B0C")]
+    public async Task ExecuteAsync_ErrorQuotingARunOfTheValue_MessageIsWithheld(string canary, string message)
+    {
+        var handler = EchoingOrg((_, _) => StubHandler.Respond(HttpStatusCode.BadRequest,
+            new JsonArray(new JsonObject { ["errorCode"] = "INVALID_API_INPUT", ["message"] = message }).ToJsonString()));
+        var sut = StubOrg(handler);
+        await sut.ConnectAsync(null, CancellationToken.None);
+        var change = CredentialChange(out var desired);
+        sut.PrepareApply(desired, Secrets(("s:KEY", canary)));
+
+        var e = await Assert.ThrowsAsync<SalesforceApiException>(() =>
+            sut.ExecuteAsync(change, change.Calls[0], CancellationToken.None));
+
+        Assert.Equal("INVALID_API_INPUT", e.ErrorCode);
+        Assert.Contains("withheld", e.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(message, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ExecuteAsync_ErrorBodyIsJustTheValue_MessageHoldsNoPartOfIt()
     {
