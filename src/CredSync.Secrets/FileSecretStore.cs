@@ -32,10 +32,14 @@ public sealed class FileSecretStore(string name, string root) : ISecretStore
 
         if (!File.Exists(path))
         {
-            throw new SecretNotFoundException(Directory.Exists(fullRoot)
-                ? $"There is no file '{reference.Key}' under '{root}'."
-                : $"The store's root folder '{root}' does not exist.");
+            throw new SecretNotFoundException(
+                File.Exists(fullRoot) ? $"The store's root '{root}' is a file, not a folder."
+                : !Directory.Exists(fullRoot) ? $"The store's root folder '{root}' does not exist."
+                : Directory.Exists(path) ? $"'{reference.Key}' under '{root}' is a folder, not a file."
+                : $"There is no file '{reference.Key}' under '{root}'.");
         }
+
+        RefuseLinks(inside, path, reference);
 
         var text = await File.ReadAllTextAsync(path, cancellationToken);
 
@@ -46,5 +50,25 @@ public sealed class FileSecretStore(string name, string root) : ISecretStore
         }
 
         return StructuredSecret.Property(text, reference.Property, StructuredSecret.FormatOf(path), $"file '{reference.Key}'");
+    }
+
+    /// <summary>
+    /// A symbolic link below the root could point anywhere on the machine, which the "no
+    /// climbing out" rule exists to prevent; links are therefore not followed.
+    /// </summary>
+    private void RefuseLinks(string inside, string path, SecretReference reference)
+    {
+        var current = inside.TrimEnd(Path.DirectorySeparatorChar);
+
+        foreach (var part in path[inside.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+
+            if (new FileInfo(current).LinkTarget is not null)
+            {
+                throw new SecretNotFoundException(
+                    $"Key '{reference.Key}' goes through the symbolic link '{Path.GetRelativePath(inside, current)}' under '{root}'; the file store does not follow links.");
+            }
+        }
     }
 }

@@ -37,7 +37,8 @@ public static class SecretResolver
             {
                 try
                 {
-                    values[reference] = await stores[reference.Store].GetAsync(reference, cancellationToken);
+                    var value = await stores[reference.Store].GetAsync(reference, cancellationToken);
+                    values[reference] = Usable(value);
                     continue;
                 }
                 catch (SecretNotFoundException e)
@@ -66,5 +67,28 @@ public static class SecretResolver
         }
 
         return new ResolvedSecrets(values);
+    }
+
+    /// <summary>
+    /// Refuses values that would do harm if written: an empty one (a CI secret missing on a
+    /// fork arrives as "") would wipe a working value, and sops ciphertext is not the secret.
+    /// </summary>
+    private static SecretValue Usable(SecretValue value)
+    {
+        var text = value.Reveal();
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new SecretNotFoundException(
+                "It resolved to an empty value; writing it would wipe the value in the org. Set it, or remove the key from the file to have CredSync delete it.");
+        }
+
+        if (text.Contains("ENC[AES256_GCM,", StringComparison.Ordinal))
+        {
+            throw new SecretNotFoundException(
+                "It holds sops ciphertext (ENC[AES256_GCM,...]), not a secret. Decrypt the file first (sops -d), or keep the value in another store; sops stores come in a later release.");
+        }
+
+        return value;
     }
 }

@@ -118,7 +118,8 @@ public sealed class FileSecretStoreTests : IDisposable
 
         var e = await Assert.ThrowsAsync<SecretNotFoundException>(() => Get(sut, "dir"));
 
-        Assert.Contains("There is no file 'dir'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'dir' under", e.Message, StringComparison.Ordinal);
+        Assert.Contains("is a folder, not a file", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
