@@ -17,6 +17,9 @@ public sealed class FingerprintLedger
 {
     private const string FormatVersion = "1";
 
+    /// <summary>The shortest HMAC key accepted: 128 bits.</summary>
+    public const int MinimumKeyBytes = 16;
+
     private readonly string _path;
     private readonly byte[] _key;
     private readonly TimeProvider _time;
@@ -190,9 +193,11 @@ public sealed class FingerprintLedger
         {
             var text = File.ReadAllText(path).Trim();
 
+            byte[] existing;
+
             try
             {
-                return Convert.FromBase64String(text);
+                existing = Convert.FromBase64String(text);
             }
             catch (FormatException)
             {
@@ -200,6 +205,15 @@ public sealed class FingerprintLedger
                     $"The ledger key file '{path}' does not hold a base64 key.",
                     "Restore it, or delete it together with the ledger so that both are made anew."));
             }
+
+            if (existing.Length < MinimumKeyBytes)
+            {
+                throw new InvalidInputException(Diagnostic.Error(
+                    $"The ledger key in '{path}' is too short ({existing.Length} bytes).",
+                    $"A weak key lets anyone with the ledger guess short secrets from their fingerprints. Delete the file (and the ledger) so that a new 32-byte key is made, or put at least {MinimumKeyBytes} random bytes in it."));
+            }
+
+            return existing;
         }
 
         var key = RandomNumberGenerator.GetBytes(32);
@@ -222,8 +236,17 @@ public sealed class FingerprintLedger
     }
 
     /// <summary>A key derived from secret text (the ledger.key reference), stretched to 32 bytes.</summary>
-    public static byte[] KeyFromSecret(string secret) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes("credsync-ledger-key\n" + secret));
+    public static byte[] KeyFromSecret(string secret)
+    {
+        if (secret.Length < MinimumKeyBytes)
+        {
+            throw new InvalidInputException(Diagnostic.Error(
+                $"The ledger key (ledger.key) is too short ({secret.Length} characters).",
+                $"A weak key lets anyone with the ledger guess short secrets from their fingerprints. Use at least {MinimumKeyBytes} random characters, for example from 'openssl rand -base64 32'."));
+        }
+
+        return SHA256.HashData(Encoding.UTF8.GetBytes("credsync-ledger-key\n" + secret));
+    }
 
     private static JsonNode Required(JsonNode? entry, string field) =>
         entry?[field] ?? throw new JsonException($"A ledger entry has no '{field}'.");

@@ -41,6 +41,7 @@ internal sealed class Binder(YamlDocument document, string baseDirectory)
             digest);
 
         CheckReferences(state);
+        CheckNamesIgnoringCase(root);
 
         return state;
     }
@@ -373,6 +374,42 @@ internal sealed class Binder(YamlDocument document, string baseDirectory)
         storeNames.Count == 0
             ? "Declare it under 'stores', for example 'stores: { ci: { type: env } }'."
             : $"Declared stores: {string.Join(", ", storeNames.Order(StringComparer.Ordinal).Select(n => $"'{n}'"))}.";
+
+    /// <summary>
+    /// Salesforce compares developer and principal names without regard to case, so two
+    /// names that differ only in case are one item to the org: creating both fails, and
+    /// updating them flips the org between the two forever.
+    /// </summary>
+    private void CheckNamesIgnoringCase(JsonObject root)
+    {
+        void Check(JsonObject? section, string pointer, string what)
+        {
+            var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+            foreach (var (name, _) in section ?? [])
+            {
+                if (seen.TryGetValue(name, out var first))
+                {
+                    Error($"{what} '{name}' and '{first}' differ only in case; Salesforce treats them as one.",
+                        "Give each a distinct name.", pointer + "/" + Escape(name), key: true);
+                }
+                else
+                {
+                    seen[name] = name;
+                }
+            }
+        }
+
+        Check(root["externalCredentials"] as JsonObject, "/externalCredentials", "External credentials");
+        Check(root["namedCredentials"] as JsonObject, "/namedCredentials", "Named credentials");
+        Check(root["permissionSets"] as JsonObject, "/permissionSets", "Permission sets");
+
+        foreach (var (name, node) in root["externalCredentials"] as JsonObject ?? [])
+        {
+            var pointer = "/externalCredentials/" + Escape(name) + "/principals";
+            Check(node?["principals"] as JsonObject, pointer, $"Principals of '{name}'");
+        }
+    }
 
     private void CheckUnique(IEnumerable<string> values, string what, string pointer)
     {

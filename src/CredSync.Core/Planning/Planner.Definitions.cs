@@ -33,15 +33,55 @@ public sealed partial class Planner
         else
         {
             var fields = DiffExternal(current, ec);
+            var reason = fields.Count == 0
+                ? "matches the file"
+                : $"{Fields(fields)} {(fields.Count == 1 ? "differs" : "differ")}; PUT replaces the whole definition" + DroppedPrincipals(ec, current);
+
             change = Change(address, ec.Name, ResourceKind.ExternalCredential,
                 fields.Count == 0 ? ChangeAction.NoOp : ChangeAction.Update,
                 fields.Count == 0 ? [] : [new ApiCall("PUT", ApiPaths.ExternalCredential(ec.Name))],
-                fields, fields.Count == 0 ? "matches the file" : $"{Fields(fields)} {(fields.Count == 1 ? "differs" : "differ")}; PUT replaces the whole definition", digest);
+                fields, reason, digest);
         }
 
         _changes.Add(change);
 
         return change;
+    }
+
+    /// <summary>
+    /// A full-replace PUT that leaves out a principal deletes it with every value stored in
+    /// it, including values CredSync never wrote. Say so, and refuse it for a protected item.
+    /// </summary>
+    private string DroppedPrincipals(ExternalCredentialSpec ec, LiveExternalCredential current)
+    {
+        var dropped = current.Principals
+            .Where(p => ec.Principals.All(d => d.Name != p.Name))
+            .Select(p => $"'{p.Name}'")
+            .ToList();
+
+        if (dropped.Count == 0)
+        {
+            return "";
+        }
+
+        var names = string.Join(", ", dropped);
+
+        if (desired.Policy.IsProtected(ec.Address))
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error,
+                $"'{ec.Address}' is protected, but the file leaves out its principal(s) {names}, which the PUT would delete with their stored values.",
+                "Declare the principal(s) again (a rename is a delete and a create), or remove the address from 'policy.protect'.",
+                ec.Location, ec.Address));
+        }
+        else
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning,
+                $"Updating '{ec.Address}' deletes its principal(s) {names} and every value stored in them, including values CredSync did not write.",
+                "A renamed principal is deleted and created anew; its values are set again only where the file declares them.",
+                ec.Location, ec.Address));
+        }
+
+        return $"; it deletes principal(s) {names} and their stored values";
     }
 
     private PlannedChange PlanProtocolChange(ExternalCredentialSpec ec, LiveExternalCredential current, string digest)

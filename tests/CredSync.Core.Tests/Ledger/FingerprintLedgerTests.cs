@@ -279,11 +279,20 @@ public sealed class FingerprintLedgerTests : IDisposable
     [Fact]
     public void KeyFromSecret_SameOrOtherSecret_Deterministic32Bytes()
     {
-        var a = FingerprintLedger.KeyFromSecret("one");
+        var a = FingerprintLedger.KeyFromSecret("one-0123456789abcdef");
 
         Assert.Equal(32, a.Length);
-        Assert.Equal(a, FingerprintLedger.KeyFromSecret("one"));
-        Assert.NotEqual(a, FingerprintLedger.KeyFromSecret("two"));
-        Assert.NotEqual(Encoding.UTF8.GetBytes("one"), a);
+        Assert.Equal(a, FingerprintLedger.KeyFromSecret("one-0123456789abcdef"));
+        Assert.NotEqual(a, FingerprintLedger.KeyFromSecret("two-0123456789abcdef"));
+        Assert.NotEqual(Encoding.UTF8.GetBytes("one-0123456789abcdef"), a);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("x")]
+    [InlineData("fifteen-chars!!")]
+    public void KeyFromSecret_ShorterThan16Characters_Refused(string secret)
+    {
+        Assert.Throws<InvalidInputException>(() => FingerprintLedger.KeyFromSecret(secret));
     }
 }
