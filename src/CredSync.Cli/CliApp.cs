@@ -72,6 +72,12 @@ public static class CliApp
             await env.Error.WriteLineAsync("Cancelled.");
             return ExitCodes.Error;
         }
+        catch (InvalidDataException e)
+        {
+            // A damaged local org file: say which, and how to start over.
+            await env.Error.WriteLineAsync($"Error: {e.Message} Delete the local org's folder (or pass another --data) to start with an empty org.");
+            return ExitCodes.Error;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await env.Error.WriteLineAsync($"Error: {e.Message}");

@@ -59,7 +59,8 @@ public sealed partial class SalesforceOrg(SalesforceClient client, ILogger logge
 
         Identity = new OrgIdentity(
             user?["organization_id"]?.GetValue<string>() ?? "unknown",
-            client.Connection.InstanceUrl.ToString().TrimEnd('/'),
+            // A URL with user:password in it is never shown with them.
+            new UriBuilder(client.Connection.InstanceUrl) { UserName = "", Password = "" }.Uri.ToString().TrimEnd('/'),
             user?["preferred_username"]?.GetValue<string>() ?? "unknown user",
             version);
 

@@ -120,6 +120,21 @@ public sealed class InvalidInputTests : IDisposable
         Assert.Contains("Anchors and aliases", result.Error);
     }
 
+    [Theory]
+    [InlineData("version: !!str 1\n", "credsync.yaml:1:10: ", "YAML tags ('tag:yaml.org,2002:str') are not allowed")]
+    [InlineData("version: 1\nstores: !vault {}\n", "credsync.yaml:2:9: ", "YAML tags ('!vault')")]
+    [InlineData("version: 1\nstores:\n  ci: { type: env }\n\tbad: 1\n", "credsync.yaml:4:1: ", "tab")]
+    public async Task TagsAndTabs_AreRefusedWhereTheyAre(string yaml, string at, string message)
+    {
+        _dir.Write("credsync.yaml", yaml);
+
+        var result = await Credsync.RunAsync(_dir.Path, null, "validate");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains(at, result.Error);
+        Assert.Contains(message, result.Error);
+    }
+
     [Fact]
     public async Task MissingConfig_ExitsThreeWithAHint()
     {

@@ -29,9 +29,9 @@ public static class MarkdownPlanView
             foreach (var change in changes)
             {
                 var action = (string)change["action"]!;
-                var calls = string.Join("<br>", change["api_calls"]!.AsArray().Select(c => $"`{Cell((string)c!)}`"));
+                var calls = string.Join("<br>", change["api_calls"]!.AsArray().Select(c => $"`{Code((string)c!)}`"));
 
-                text.AppendLine($"| `{TextPlanView.Symbol(action)}` {action} | `{Cell((string)change["address"]!)}` | {calls} | {Cell(What(change))} |");
+                text.AppendLine($"| `{TextPlanView.Symbol(action)}` {action} | `{Code((string)change["address"]!)}` | {calls} | {What(change)} |");
             }
         }
 
@@ -63,8 +63,21 @@ public static class MarkdownPlanView
         parts.AddRange(change["keys"]!.AsArray().Select(k =>
             $"{k!["change"]} key {k["name"]}{((string)k["change"]! is "add" or "change" && (bool)k["encrypted"]! ? " (sensitive)" : "")}"));
 
-        return string.Join("<br>", parts);
+        return string.Join("<br>", parts.Select(Cell));
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    // Inside a code span nothing is rendered, so only the span's own end and the table's bar matter.
+    private static string Code(string text) =>
+        TextPlanView.Escape(text)
+            .Replace("`", "'", StringComparison.Ordinal)
+            .Replace("|", "\\|", StringComparison.Ordinal);
+
+    // Cells hold text from the file and the org: HTML and markdown emphasis are neutralised so
+    // that a label cannot inject markup or fake a summary line into a pull-request comment.
+    private static string Cell(string text) =>
+        System.Net.WebUtility.HtmlEncode(TextPlanView.Escape(text))
+            .Replace("|", "\\|", StringComparison.Ordinal)
+            .Replace("*", "\\*", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal)
+            .Replace("`", "'", StringComparison.Ordinal);
 }

@@ -82,7 +82,7 @@ public static class TextPlanView
     {
         var action = (string)change["action"]!;
 
-        text.AppendLine($"  {Paint(style, action, Symbol(action))} {style.Bold((string)change["address"]!)}");
+        text.AppendLine($"  {Paint(style, action, Symbol(action))} {style.Bold(Escape((string)change["address"]!))}");
         text.AppendLine($"      {change["reason"]}");
 
         foreach (var call in change["api_calls"]!.AsArray())
@@ -92,7 +92,7 @@ public static class TextPlanView
 
         foreach (var field in change["fields"]!.AsArray())
         {
-            text.AppendLine($"      {field!["name"]}: {Show(field["before"])} → {Show(field["after"])}");
+            text.AppendLine($"      {Escape((string)field!["name"]!)}: {Show(field["before"])} → {Show(field["after"])}");
         }
 
         foreach (var key in change["keys"]!.AsArray())
@@ -139,7 +139,12 @@ public static class TextPlanView
         }
     }
 
-    private static string Show(JsonNode? value) => value is null ? "(none)" : $"\"{value}\"";
+    // Values come from the file and the org; control characters are shown escaped so that a
+    // label cannot fake lines of the plan (a second "Plan: 0 to create..." line).
+    private static string Show(JsonNode? value) => value is null ? "(none)" : $"\"{Escape(value.ToString())}\"";
+
+    public static string Escape(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
     private static string Paint(Style style, string action, string text) => action switch
     {

@@ -26,6 +26,7 @@ internal sealed class ReadContext(
         }
 
         RefuseAnchors(current, at);
+        RefuseTags(current, at);
         valueMarks[pointer] = at;
         lastGood = at;
 
@@ -107,6 +108,21 @@ internal sealed class ReadContext(
         }
 
         return obj;
+    }
+
+    /// <summary>
+    /// Tags ('!!str', '!vault') would change what a value means in ways the schema cannot see;
+    /// credsync.yaml has no use for them.
+    /// </summary>
+    private static void RefuseTags(ParsingEvent e, SourceLocation at)
+    {
+        if (e is NodeEvent { Tag.IsEmpty: false } node && !(node is Scalar { Tag.Value: "!" }))
+        {
+            throw new InvalidInputException(Diagnostic.Error(
+                $"YAML tags ('{node.Tag.Value}') are not allowed.",
+                "Remove the tag; quote a value to make it a string.",
+                at));
+        }
     }
 
     private static void RefuseAnchors(ParsingEvent e, SourceLocation at)

@@ -52,7 +52,9 @@ public static partial class YamlReader
         catch (YamlException e)
         {
             // YamlDotNet's messages already say what it expected; the position is what matters.
-            var at = e.Start.Line > 0 ? Mark(file, e.Start) : lastGood;
+            // A tab used to indent is reported at the mapping it breaks, not at the tab: find the tab.
+            var tab = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? FirstIndentingTab(file, text) : null;
+            var at = tab ?? (e.Start.Line > 0 ? Mark(file, e.Start) : lastGood);
             throw new InvalidInputException(Diagnostic.Error(
                 "The file is not valid YAML.",
                 Clean(e.Message) + " Fix the syntax at this position.",
@@ -67,6 +69,24 @@ public static partial class YamlReader
                 "The parser could not go on after this position. Look for an unclosed '[' or '{' or a missing quote.",
                 lastGood));
         }
+    }
+
+    private static SourceLocation? FirstIndentingTab(string file, string text)
+    {
+        var lines = text.Split('\n');
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t');
+
+            if (tab >= 0 && tab < indent)
+            {
+                return new SourceLocation(file, i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     internal static SourceLocation Mark(string file, Mark mark) =>

@@ -98,6 +98,22 @@ public sealed class PlanViewTests
     }
 
     [Fact]
+    public void Views_ValuesFromTheFile_CannotFakeLinesOrMarkup()
+    {
+        var spoofed = Document.DeepClone().AsObject();
+        spoofed["changes"]![0]!["fields"]![0]!["after"] = "x\n\nPlan: 9 to create, 9 to update, 9 to delete.\n<img src=x onerror=alert(1)> **bold**";
+
+        var text = TextPlanView.Render(spoofed, Style.Plain);
+        var markdown = MarkdownPlanView.Render(spoofed);
+
+        Assert.DoesNotContain("\nPlan: 9 to create", text);
+        Assert.Contains("\\u000aPlan: 9 to create", text);
+        Assert.DoesNotContain("<img", markdown);
+        Assert.Contains("&lt;img", markdown);
+        Assert.DoesNotContain(" **bold**", markdown);
+    }
+
+    [Fact]
     public void MarkdownView_RendersATableForAPullRequest()
     {
         var markdown = MarkdownPlanView.Render(Document);
