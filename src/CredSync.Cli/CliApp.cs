@@ -52,6 +52,17 @@ public static class CliApp
         }
         catch (InvalidInputException e)
         {
+            // With --format json, stdout still carries a document a pipeline can read.
+            if (parse.GetValue(common.Format) == "json" && parse.CommandResult.Command.Options.Contains(common.Format))
+            {
+                await env.Out.WriteLineAsync(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["format_version"] = Views.PlanDocument.FormatVersion,
+                    ["valid"] = false,
+                    ["diagnostics"] = Views.PlanDocument.Diagnostics(e.Diagnostics),
+                }.ToJsonString(Views.PlanDocument.Indented));
+            }
+
             WriteDiagnostics(env.Error, e.Diagnostics);
             return ExitCodes.InvalidInput;
         }

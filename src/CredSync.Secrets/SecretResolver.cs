@@ -19,7 +19,7 @@ public static class SecretResolver
 
         if (state.Ledger.Key is { } ledgerKey)
         {
-            uses.Add((ledgerKey, "ledger.key", new SourceLocation(state.SourcePath, 1, 1)));
+            uses.Add((ledgerKey, "ledger.key", state.Ledger.KeyLocation ?? new SourceLocation(state.SourcePath, 1, 1)));
         }
 
         var values = new Dictionary<SecretReference, SecretValue>();

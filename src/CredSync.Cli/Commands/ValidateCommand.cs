@@ -23,24 +23,22 @@ public sealed class ValidateCommand(CommonOptions common, CliEnvironment env) : 
         var config = parse.GetValue(common.Config)!;
         var format = parse.GetValue(common.Format);
 
-        try
-        {
-            var state = DesiredStateLoader.Load(Env.Resolve(config), config);
-            CliApp.WriteDiagnostics(Env.Error, state.Warnings);
+        var state = DesiredStateLoader.Load(Env.Resolve(config), config);
+        CliApp.WriteDiagnostics(Env.Error, state.Warnings);
 
-            var message = $"{config} is valid: {state.ExternalCredentials.Count} external credential(s), {state.NamedCredentials.Count} named credential(s), {state.SecretUses().Select(u => u.Reference).Distinct().Count()} secret reference(s).";
+        var references = state.SecretUses().Select(u => u.Reference).Distinct().Count();
+        var message = $"{config} is valid: {state.ExternalCredentials.Count} external credential(s), {state.NamedCredentials.Count} named credential(s), {references} secret reference(s).";
 
-            Env.Out.WriteLine(format == "json"
-                ? new JsonObject { ["valid"] = true, ["message"] = message, ["diagnostics"] = new JsonArray() }.ToJsonString(PlanDocument.Indented)
-                : message);
+        Env.Out.WriteLine(format == "json"
+            ? new JsonObject
+            {
+                ["format_version"] = PlanDocument.FormatVersion,
+                ["valid"] = true,
+                ["message"] = message,
+                ["diagnostics"] = PlanDocument.Diagnostics(state.Warnings),
+            }.ToJsonString(PlanDocument.Indented)
+            : message);
 
-            return ExitCodes.Success;
-        }
-        catch (InvalidInputException e) when (format == "json")
-        {
-            Env.Out.WriteLine(new JsonObject { ["valid"] = false, ["diagnostics"] = PlanDocument.Diagnostics(e.Diagnostics) }.ToJsonString(PlanDocument.Indented));
-            CliApp.WriteDiagnostics(Env.Error, e.Diagnostics);
-            return ExitCodes.InvalidInput;
-        }
+        return ExitCodes.Success;
     }
 }

@@ -283,7 +283,10 @@ internal sealed class Binder(YamlDocument document, string baseDirectory)
         return new LedgerSpec(
             Path.GetFullPath(Path.Combine(baseDirectory, path)),
             key,
-            Path.GetFullPath(Path.Combine(baseDirectory, ".credsync", "ledger.key")));
+            Path.GetFullPath(Path.Combine(baseDirectory, ".credsync", "ledger.key")))
+        {
+            KeyLocation = key is null ? null : document.LocationOf("/ledger/key"),
+        };
     }
 
     /// <summary>A secret reference in its short ("store:key#property@version") or long form.</summary>
