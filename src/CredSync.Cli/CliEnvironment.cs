@@ -10,7 +10,11 @@ public sealed class CliEnvironment
 
     public required TextWriter Error { get; init; }
 
-    public TextReader In { get; init; } = TextReader.Null;
+    /// <summary>
+    /// Opens standard input; called only when apply asks for confirmation, because touching
+    /// Console.In makes .NET write terminal set-up sequences to the screen.
+    /// </summary>
+    public Func<TextReader> OpenInput { get; init; } = () => TextReader.Null;
 
     public Func<string, string?> GetVariable { get; init; } = Environment.GetEnvironmentVariable;
 
@@ -25,11 +29,13 @@ public sealed class CliEnvironment
     /// <summary>Called with each local org server the run starts, so tests can inspect its traffic.</summary>
     public Action<LocalOrg.LocalOrgServer>? OnLocalOrgStarted { get; init; }
 
+    // The raw streams, not Console.Out: on a terminal, the Console class writes set-up sequences
+    // (keypad mode) before the first output, which land in logs and captured output.
     public static CliEnvironment FromConsole() => new()
     {
-        Out = Console.Out,
-        Error = Console.Error,
-        In = Console.In,
+        Out = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true },
+        Error = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true },
+        OpenInput = () => Console.In,
         Interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected,
         OutputIsTerminal = !Console.IsOutputRedirected,
     };

@@ -163,7 +163,7 @@ public sealed class ApplyCommand(CommonOptions common, CliEnvironment env) : Com
         Env.Out.Write("Apply these changes? Only 'yes' is accepted: ");
         await Env.Out.FlushAsync();
 
-        return (await Env.In.ReadLineAsync())?.Trim() == "yes";
+        return (await Env.OpenInput().ReadLineAsync())?.Trim() == "yes";
     }
 
     private JsonObject ReadSavedPlan(string planFile)
