@@ -7,8 +7,8 @@ namespace CredSync.Core.Applying;
 
 /// <summary>
 /// Carries out a plan in order. A change whose prerequisite did not succeed is skipped, not
-/// attempted. The ledger is saved after every successful call, so an apply killed at any
-/// point leaves a record that the next plan converges from.
+/// attempted. The ledger records every successful call at once (in its journal), so an apply
+/// killed at any point leaves a record that the next plan converges from.
 /// </summary>
 public sealed partial class PlanApplier(IChangeExecutor executor, FingerprintLedger ledger, ILogger logger)
 {
@@ -45,6 +45,9 @@ public sealed partial class PlanApplier(IChangeExecutor executor, FingerprintLed
             outcomes.Add(outcome);
             onChange?.Invoke(outcome);
         }
+
+        // One full rewrite at the end folds the per-call journal into the ledger file.
+        ledger.Save();
 
         return new ApplyResult(outcomes);
     }
@@ -83,7 +86,7 @@ public sealed partial class PlanApplier(IChangeExecutor executor, FingerprintLed
         return new ChangeOutcome(change.Address, ChangeStatus.Succeeded, calls, null);
     }
 
-    /// <summary>Brings the ledger in line with one successful call and saves it at once.</summary>
+    /// <summary>Brings the ledger in line with one successful call and makes that durable at once.</summary>
     private void Record(Plan plan, PlannedChange change, ApiCall call, DesiredState desired)
     {
         var org = plan.Org.OrganizationId;
@@ -143,7 +146,7 @@ public sealed partial class PlanApplier(IChangeExecutor executor, FingerprintLed
                 return;
         }
 
-        ledger.Save();
+        ledger.Commit();
     }
 
     private static partial class Log

@@ -12,6 +12,12 @@ namespace CredSync.Core.Ledger;
 /// how a rotated secret is noticed; and like kubectl's last-applied record it says which keys
 /// CredSync owns (and may delete) versus keys someone else put there. The HMAC key is never
 /// stored in the ledger file, so the file alone cannot be used to guess short secrets.
+/// <para>
+/// During an apply, each change is appended to a journal beside the file (<see cref="Commit"/>)
+/// and the file itself is rewritten once at the end (<see cref="Save"/>): a record made after
+/// every call, without rewriting the whole ledger every time. Opening replays a journal left
+/// by an apply that was killed.
+/// </para>
 /// </summary>
 public sealed class FingerprintLedger
 {
@@ -24,6 +30,7 @@ public sealed class FingerprintLedger
     private readonly byte[] _key;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, Dictionary<string, Dictionary<string, LedgerEntry>>> _orgs;
+    private readonly List<JsonObject> _pending = [];
 
     private FingerprintLedger(
         string path,
@@ -86,7 +93,61 @@ public sealed class FingerprintLedger
             }
         }
 
-        return new FingerprintLedger(path, key, time ?? TimeProvider.System, orgs, keyMatches);
+        var ledger = new FingerprintLedger(path, key, time ?? TimeProvider.System, orgs, keyMatches);
+        ledger.Replay();
+
+        return ledger;
+    }
+
+    private string JournalPath => _path + ".journal";
+
+    /// <summary>Applies the journal an interrupted apply left, line by line; a torn last line is ignored.</summary>
+    private void Replay()
+    {
+        if (!File.Exists(JournalPath))
+        {
+            return;
+        }
+
+        foreach (var line in File.ReadLines(JournalPath))
+        {
+            JsonNode? entry;
+
+            try
+            {
+                entry = JsonNode.Parse(line);
+            }
+            catch (JsonException)
+            {
+                // The process was killed while writing this line; the call it records is
+                // treated as not recorded, and the next plan sets that value once more.
+                continue;
+            }
+
+            var org = entry?["org"]?.GetValue<string>();
+            var address = entry?["address"]?.GetValue<string>();
+
+            if (org is null || address is null)
+            {
+                continue;
+            }
+
+            switch (entry!["op"]?.GetValue<string>())
+            {
+                case "record":
+                    Apply(org, address, entry["key"]!.GetValue<string>(), new LedgerEntry(
+                        entry["fingerprint"]!.GetValue<string>(),
+                        entry["encrypted"]!.GetValue<bool>(),
+                        entry["written_at"]!.GetValue<DateTimeOffset>()));
+                    break;
+                case "forget":
+                    RemoveKey(org, address, entry["key"]?.GetValue<string>());
+                    break;
+                case "forget_under":
+                    RemoveUnder(org, address);
+                    break;
+            }
+        }
     }
 
     /// <summary>
@@ -120,13 +181,71 @@ public sealed class FingerprintLedger
 
     public void Record(string org, string address, string key, string fingerprint, bool encrypted)
     {
-        var byAddress = _orgs.TryGetValue(org, out var a) ? a : _orgs[org] = new(StringComparer.Ordinal);
-        var byKey = byAddress.TryGetValue(address, out var k) ? k : byAddress[address] = new(StringComparer.Ordinal);
+        var entry = new LedgerEntry(fingerprint, encrypted, _time.GetUtcNow());
 
-        byKey[key] = new LedgerEntry(fingerprint, encrypted, _time.GetUtcNow());
+        Apply(org, address, key, entry);
+        _pending.Add(new JsonObject
+        {
+            ["op"] = "record",
+            ["org"] = org,
+            ["address"] = address,
+            ["key"] = key,
+            ["fingerprint"] = fingerprint,
+            ["encrypted"] = encrypted,
+            ["written_at"] = entry.WrittenAt,
+        });
     }
 
     public void Forget(string org, string address, string? key = null)
+    {
+        RemoveKey(org, address, key);
+        _pending.Add(new JsonObject { ["op"] = "forget", ["org"] = org, ["address"] = address, ["key"] = key });
+    }
+
+    /// <summary>Forgets every address at or below a prefix (a deleted external credential and its principals).</summary>
+    public void ForgetUnder(string org, string addressPrefix)
+    {
+        RemoveUnder(org, addressPrefix);
+        _pending.Add(new JsonObject { ["op"] = "forget_under", ["org"] = org, ["address"] = addressPrefix });
+    }
+
+    /// <summary>
+    /// Makes the changes since the last commit durable by appending them to the journal; cheap
+    /// whatever the size of the ledger.
+    /// </summary>
+    public void Commit()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(JournalPath))!);
+
+        using (var stream = new FileStream(JournalPath, FileMode.Append, FileAccess.Write, FileShare.None))
+        using (var writer = new StreamWriter(stream))
+        {
+            foreach (var line in _pending)
+            {
+                writer.Write(line.ToJsonString() + "\n");
+            }
+
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+
+        _pending.Clear();
+    }
+
+    private void Apply(string org, string address, string key, LedgerEntry entry)
+    {
+        var byAddress = _orgs.TryGetValue(org, out var a) ? a : _orgs[org] = new(StringComparer.Ordinal);
+        var byKey = byAddress.TryGetValue(address, out var k) ? k : byAddress[address] = new(StringComparer.Ordinal);
+
+        byKey[key] = entry;
+    }
+
+    private void RemoveKey(string org, string address, string? key)
     {
         if (!_orgs.TryGetValue(org, out var byAddress) || !byAddress.TryGetValue(address, out var byKey))
         {
@@ -148,8 +267,7 @@ public sealed class FingerprintLedger
         }
     }
 
-    /// <summary>Forgets every address at or below a prefix (a deleted external credential and its principals).</summary>
-    public void ForgetUnder(string org, string addressPrefix)
+    private void RemoveUnder(string org, string addressPrefix)
     {
         if (!_orgs.TryGetValue(org, out var byAddress))
         {
@@ -162,7 +280,10 @@ public sealed class FingerprintLedger
         }
     }
 
-    /// <summary>Writes the ledger atomically: a crash leaves either the old file or the new one.</summary>
+    /// <summary>
+    /// Writes the whole ledger atomically (a crash leaves either the old file or the new one)
+    /// and folds the journal into it.
+    /// </summary>
     public void Save()
     {
         var root = new JsonObject
@@ -181,6 +302,14 @@ public sealed class FingerprintLedger
         };
 
         AtomicFile.Write(_path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+
+        // Everything in the journal is in the file now.
+        _pending.Clear();
+
+        if (File.Exists(JournalPath))
+        {
+            File.Delete(JournalPath);
+        }
     }
 
     /// <summary>

@@ -322,7 +322,10 @@ public sealed class PlanApplierTests : IDisposable
     private void Written(string address, string key, string value) =>
         _ledger.Record(OrgId, address, key, _ledger.Fingerprint(OrgId, address, key, value), true);
 
-    /// <summary>Records each call, reads the ledger file as it is when the call starts, and fails on demand.</summary>
+    /// <summary>
+    /// Records each call, reads the ledger as a new process would when the call starts (the file
+    /// and its journal), and fails on demand.
+    /// </summary>
     private sealed class FakeExecutor(string ledgerPath) : IChangeExecutor
     {
         private readonly HashSet<(string, string)> _failures = [];
@@ -339,7 +342,7 @@ public sealed class PlanApplierTests : IDisposable
         public Task<int> ExecuteAsync(PlannedChange change, ApiCall call, CancellationToken cancellationToken)
         {
             Calls.Add((change.Address, call.Method));
-            LedgerBefore.Add(File.Exists(ledgerPath) ? File.ReadAllText(ledgerPath) : null);
+            LedgerBefore.Add(Persisted());
 
             if (_cancelOn == change.Address)
             {
@@ -352,5 +355,18 @@ public sealed class PlanApplierTests : IDisposable
         }
 
         public string Describe(ApiCall call) => call.Display("66.0");
+
+        private string? Persisted()
+        {
+            if (!File.Exists(ledgerPath) && !File.Exists(ledgerPath + ".journal"))
+            {
+                return null;
+            }
+
+            var reopened = FingerprintLedger.Open(ledgerPath, new byte[32]);
+
+            return string.Join("\n", reopened.Addresses(OrgId)
+                .SelectMany(a => reopened.OwnedKeys(OrgId, a).Select(k => $"{a} {k} {reopened.Get(OrgId, a, k)?.Fingerprint}")));
+        }
     }
 }

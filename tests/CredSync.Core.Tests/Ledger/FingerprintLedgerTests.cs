@@ -295,4 +295,51 @@ public sealed class FingerprintLedgerTests : IDisposable
     {
         Assert.Throws<InvalidInputException>(() => FingerprintLedger.KeyFromSecret(secret));
     }
+
+    [Fact]
+    public void Commit_WithoutSave_IsSeenByTheNextOpen()
+    {
+        var sut = CreateSut();
+        sut.Record(Org, Address, "ApiKey", "hmac-sha256:aa", encrypted: true);
+        sut.Record(Org, Address, "Webhook", "hmac-sha256:bb", encrypted: true);
+        sut.Commit();
+        sut.Forget(Org, Address, "Webhook");
+        sut.Commit();
+
+        var reopened = CreateSut();
+
+        Assert.False(File.Exists(LedgerPath));
+        Assert.Equal(["ApiKey"], reopened.OwnedKeys(Org, Address));
+        Assert.Equal("hmac-sha256:aa", reopened.Get(Org, Address, "ApiKey")!.Fingerprint);
+    }
+
+    [Fact]
+    public void Open_JournalWithATornLastLine_ReplaysTheWholeLinesOnly()
+    {
+        var sut = CreateSut();
+        sut.Record(Org, Address, "ApiKey", "hmac-sha256:aa", encrypted: true);
+        sut.Commit();
+        File.AppendAllText(LedgerPath + ".journal", "{\"op\":\"record\",\"org\":\"" + Org + "\",\"addr");
+
+        var reopened = CreateSut();
+
+        Assert.Equal(["ApiKey"], reopened.OwnedKeys(Org, Address));
+    }
+
+    [Fact]
+    public void Save_FoldsTheJournalIntoTheFileAndRemovesIt()
+    {
+        var sut = CreateSut();
+        sut.Record(Org, Address, "ApiKey", "hmac-sha256:aa", encrypted: true);
+        sut.Commit();
+        sut.ForgetUnder(Org, "externalCredential.Stripe");
+        sut.Record(Org, "externalCredential.Other.principal.P", "K", "hmac-sha256:cc", encrypted: false);
+        sut.Save();
+
+        var reopened = CreateSut();
+
+        Assert.False(File.Exists(LedgerPath + ".journal"));
+        Assert.Empty(reopened.OwnedKeys(Org, Address));
+        Assert.Equal(["K"], reopened.OwnedKeys(Org, "externalCredential.Other.principal.P"));
+    }
 }
