@@ -56,6 +56,43 @@ public sealed class DefinitionChangeTests : IDisposable
     }
 
     [Fact]
+    public async Task ProtocolChangeWhilePruningItsNamedCredential_CompletesInOneApply()
+    {
+        _dir.Write("credsync.yaml", Config + """
+
+            namedCredentials:
+              CustAPI:
+                url: https://cust.example.com
+                externalCredential: Cust
+            """);
+        await ApplyAsync();
+        _dir.Write("credsync.yaml", """
+            version: 1
+            stores:
+              ci: { type: env }
+            externalCredentials:
+              Cust:
+                label: Custom
+                protocol: Basic
+                principals:
+                  Main:
+                    type: NamedPrincipal
+                    credentials:
+                      username: { value: "robot", encrypted: false }
+                      password: { secret: "ci:KEY" }
+            policy:
+              prune: true
+            """);
+
+        var apply = await Credsync.RunAsync(_dir.Path, _env, "apply", "--auto-approve");
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Equal(["DELETE", "DELETE", "POST", "POST"], apply.Writes.Select(w => w.Method));
+        var again = await Credsync.RunAsync(_dir.Path, _env, "plan", "--detailed-exitcode");
+        Assert.True(again.ExitCode == 0, again.ToString());
+    }
+
+    [Fact]
     public async Task NamesDifferingOnlyInCase_AreRefused()
     {
         _dir.Write("credsync.yaml", """

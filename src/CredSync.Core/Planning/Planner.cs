@@ -59,8 +59,11 @@ public sealed partial class Planner(
 
         PlanUndeclared();
 
+        // A replaced external credential is deleted first; named credentials being pruned may
+        // still use it, and Salesforce refuses that delete, so their deletions go first.
+        var replacing = _changes.Any(c => c.Kind == ResourceKind.ExternalCredential && c.Action == ChangeAction.Replace);
         var ordered = _changes
-            .OrderBy(Phase)
+            .OrderBy(c => replacing && c.Kind == ResourceKind.NamedCredential && c.Action == ChangeAction.Delete ? -1 : Phase(c))
             .ThenBy(c => c.Action == ChangeAction.Delete ? 0 : 1)
             .ThenBy(c => c.Address, StringComparer.Ordinal)
             .ToList();
