@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -207,11 +208,60 @@ public sealed partial class SalesforceOrg(SalesforceClient client, ILogger logge
         }
 
         // Last line of defence: a message that still quotes any run of a value (cut short,
-        // re-cased, re-encoded some other way) is not shown at all.
-        return forms.Any(form => QuotesPart(message, form))
+        // re-cased, or re-encoded: URL, base64, hex) is not shown at all.
+        var views = Decodings(message).ToList();
+
+        return forms.Any(form => views.Any(view => QuotesPart(view, form)))
             ? "(Salesforce's message is withheld: it quotes part of a value that was sent.)"
             : message;
     }
+
+    /// <summary>The message as written, and as it reads once URL, base64 or hex encoding is undone.</summary>
+    private static IEnumerable<string> Decodings(string message)
+    {
+        yield return message;
+
+        string? unescaped = null;
+
+        try
+        {
+            unescaped = Uri.UnescapeDataString(message.Replace('+', ' '));
+        }
+        catch (UriFormatException)
+        {
+            // Not URL-encoded text; the other views still apply.
+        }
+
+        if (unescaped is not null && unescaped != message)
+        {
+            yield return unescaped;
+        }
+
+        foreach (Match token in EncodedToken().Matches(message))
+        {
+            var text = token.Value;
+
+            if (HexToken().IsMatch(text) && text.Length % 2 == 0)
+            {
+                yield return Encoding.UTF8.GetString(Convert.FromHexString(text));
+            }
+
+            var base64 = text.Replace('-', '+').Replace('_', '/');
+            var padded = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+            var buffer = new byte[padded.Length];
+
+            if (Convert.TryFromBase64String(padded, buffer, out var written))
+            {
+                yield return Encoding.UTF8.GetString(buffer, 0, written);
+            }
+        }
+    }
+
+    [GeneratedRegex("[A-Za-z0-9+/=_-]{16,}")]
+    private static partial Regex EncodedToken();
+
+    [GeneratedRegex("^[0-9A-Fa-f]+$")]
+    private static partial Regex HexToken();
 
     private static bool QuotesPart(string message, string form)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Net;
 using System.Text.Json.Nodes;
 using CredSync.Core.Applying;
@@ -282,6 +283,40 @@ public sealed class SalesforceOrgTests
         Assert.Equal("INVALID_API_INPUT", e.ErrorCode);
         Assert.Contains("withheld", e.ErrorMessage, StringComparison.Ordinal);
         Assert.DoesNotContain(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("base64")]
+    [InlineData("base64url")]
+    [InlineData("hex")]
+    [InlineData("url")]
+    public async Task ExecuteAsync_ErrorEchoingTheEncodedBody_MessageIsWithheld(string encoding)
+    {
+        const string canary = "Q\"uo\\te+pl/us=eq\u00c4\u00f6 ZZCAN1";
+        var handler = EchoingOrg((_, body) =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            var echoed = encoding switch
+            {
+                "base64" => Convert.ToBase64String(bytes),
+                "base64url" => Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_').TrimEnd('='),
+                "hex" => Convert.ToHexString(bytes),
+                _ => Uri.EscapeDataString(body),
+            };
+
+            return StubHandler.Respond(HttpStatusCode.BadRequest,
+                new JsonArray(new JsonObject { ["errorCode"] = "INVALID_API_INPUT", ["message"] = "Bad body: " + echoed }).ToJsonString());
+        });
+        var sut = StubOrg(handler);
+        await sut.ConnectAsync(null, CancellationToken.None);
+        var change = CredentialChange(out var desired);
+        sut.PrepareApply(desired, Secrets(("s:KEY", canary)));
+
+        var e = await Assert.ThrowsAsync<SalesforceApiException>(() =>
+            sut.ExecuteAsync(change, change.Calls[0], CancellationToken.None));
+
+        Assert.Contains("withheld", e.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bad body", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
