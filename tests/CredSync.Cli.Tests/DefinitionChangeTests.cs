@@ -92,6 +92,48 @@ public sealed class DefinitionChangeTests : IDisposable
         Assert.True(again.ExitCode == 0, again.ToString());
     }
 
+    [Theory]
+    [InlineData("externalCredential.Cust.principal.Main")]
+    [InlineData("externalCredential.cust.principal.main")]
+    public async Task DroppedPrincipalProtectedByItsOwnAddress_IsRefused(string protect)
+    {
+        _dir.Write("credsync.yaml", Config.Replace("    principals:\n", "    principals:\n      Other:\n        type: NamedPrincipal\n        sequence: 5\n", StringComparison.Ordinal));
+        await ApplyAsync();
+        _dir.Write("credsync.yaml", Config.Replace("      Main:", "      Other:", StringComparison.Ordinal)
+            + $"\npolicy:\n  protect: [ \"{protect}\" ]\n");
+
+        var apply = await Credsync.RunAsync(_dir.Path, _env, "apply", "--auto-approve");
+
+        Assert.Equal(1, apply.ExitCode);
+        Assert.Contains("leaves out its principal(s) 'Main'", apply.Error);
+        Assert.Empty(apply.Writes);
+    }
+
+    [Fact]
+    public async Task KeyRemovedFromAProtectedPrincipal_IsRefused()
+    {
+        _dir.Write("credsync.yaml", Config + "\n          Extra: { secret: \"ci:KEY\" }\n");
+        await ApplyAsync();
+        _dir.Write("credsync.yaml", Config + "\npolicy:\n  protect: [ \"externalCredential.Cust.principal.Main\" ]\n");
+
+        var apply = await Credsync.RunAsync(_dir.Path, _env, "apply", "--auto-approve");
+
+        Assert.Equal(1, apply.ExitCode);
+        Assert.Contains("would delete its key(s) 'Extra'", apply.Error);
+        Assert.Empty(apply.Writes);
+    }
+
+    [Fact]
+    public async Task ProtectEntryMatchingNothing_IsWarnedAbout()
+    {
+        _dir.Write("credsync.yaml", Config + "\npolicy:\n  protect: [ \"namedCredential.Typo\" ]\n");
+
+        var plan = await Credsync.RunAsync(_dir.Path, _env, "plan");
+
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Contains("'namedCredential.Typo' matches nothing", plan.Out);
+    }
+
     [Fact]
     public async Task NamesDifferingOnlyInCase_AreRefused()
     {

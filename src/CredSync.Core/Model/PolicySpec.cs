@@ -5,5 +5,6 @@ public sealed record PolicySpec(bool Prune, IReadOnlyList<string> Protect)
 {
     public static PolicySpec Default { get; } = new(false, []);
 
-    public bool IsProtected(string address) => Protect.Contains(address, StringComparer.Ordinal);
+    // Salesforce names are case-insensitive, so a protect entry is too.
+    public bool IsProtected(string address) => Protect.Contains(address, StringComparer.OrdinalIgnoreCase);
 }

@@ -78,6 +78,16 @@ public sealed partial class Planner
                 : new KeyChange(key, KeyChangeKind.Unmanaged, stored.Encrypted, "not written by CredSync and not declared; left alone"));
         }
 
+        var removing = keys.Where(k => k.Kind == KeyChangeKind.Remove).Select(k => k.Key).ToList();
+
+        if (removing.Count > 0 && (desired.Policy.IsProtected(address) || desired.Policy.IsProtected(ec.Address)))
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error,
+                $"'{address}' is protected, but the plan would delete its key(s) {string.Join(", ", removing.Select(k => $"'{k}'"))}.",
+                "Declare the key(s) again, or remove the address from 'policy.protect'.",
+                principal.Location, address));
+        }
+
         var change = ChooseCall(ec.Name, principal.Name, principalType, protocol, variant, declared, keys, values, runtime);
         var dependsOn = externalChange is { Action: not ChangeAction.NoOp } ? [externalChange.Address] : Array.Empty<string>();
 

@@ -65,11 +65,14 @@ public sealed partial class Planner
         }
 
         var names = string.Join(", ", dropped);
+        var protectedPrincipal = current.Principals
+            .Where(p => ec.Principals.All(d => d.Name != p.Name))
+            .Any(p => desired.Policy.IsProtected(Addresses.Principal(ec.Name, p.Name)));
 
-        if (desired.Policy.IsProtected(ec.Address))
+        if (desired.Policy.IsProtected(ec.Address) || protectedPrincipal)
         {
             _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error,
-                $"'{ec.Address}' is protected, but the file leaves out its principal(s) {names}, which the PUT would delete with their stored values.",
+                $"'{ec.Address}' or its principal is protected, but the file leaves out its principal(s) {names}, which the PUT would delete with their stored values.",
                 "Declare the principal(s) again (a rename is a delete and a create), or remove the address from 'policy.protect'.",
                 ec.Location, ec.Address));
         }

@@ -58,6 +58,7 @@ public sealed partial class Planner(
         }
 
         PlanUndeclared();
+        CheckProtectEntries();
 
         // A replaced external credential is deleted first; named credentials being pruned may
         // still use it, and Salesforce refuses that delete, so their deletions go first.
@@ -120,6 +121,34 @@ public sealed partial class Planner(
         foreach (var name in extraEcs)
         {
             PlanPrune(Addresses.ExternalCredential(name), name, ResourceKind.ExternalCredential, new ApiCall("DELETE", ApiPaths.ExternalCredential(name)));
+        }
+    }
+
+    /// <summary>A protect entry that names nothing protects nothing; a typo there must not pass quietly.</summary>
+    private void CheckProtectEntries()
+    {
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        foreach (var ec in desired.ExternalCredentials)
+        {
+            known.Add(ec.Address);
+            known.UnionWith(ec.Principals.Select(p => Addresses.Principal(ec.Name, p.Name)));
+        }
+
+        foreach (var (name, ec) in live.ExternalCredentials)
+        {
+            known.UnionWith(ec.Principals.Select(p => Addresses.Principal(name, p.Name)));
+        }
+
+        known.UnionWith(desired.NamedCredentials.Select(n => n.Address));
+        known.UnionWith(live.AllExternalCredentialNames.Select(Addresses.ExternalCredential));
+        known.UnionWith(live.AllNamedCredentialNames.Select(Addresses.NamedCredential));
+
+        foreach (var entry in desired.Policy.Protect.Where(p => !known.Contains(p) && !p.StartsWith("principalAccess.", StringComparison.Ordinal)))
+        {
+            _diagnostics.Add(Diagnostic.Warning(
+                $"The policy.protect entry '{entry}' matches nothing in the file or the org, so it protects nothing.",
+                "Check its spelling against the addresses in the plan."));
         }
     }
 
