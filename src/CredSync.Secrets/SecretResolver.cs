@@ -38,7 +38,7 @@ public static class SecretResolver
                 try
                 {
                     var value = await stores[reference.Store].GetAsync(reference, cancellationToken);
-                    values[reference] = Usable(value);
+                    values[reference] = Usable(value, usedAt == "ledger.key");
                     continue;
                 }
                 catch (SecretNotFoundException e)
@@ -73,20 +73,29 @@ public static class SecretResolver
     /// Refuses values that would do harm if written: an empty one (a CI secret missing on a
     /// fork arrives as "") would wipe a working value, and sops ciphertext is not the secret.
     /// </summary>
-    private static SecretValue Usable(SecretValue value)
+    private static SecretValue Usable(SecretValue value, bool ledgerKey)
     {
         var text = value.Reveal();
 
-        if (string.IsNullOrWhiteSpace(text))
+        // Blank includes text made only of invisible format characters (zero-width space).
+        if (text.All(c => char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
         {
-            throw new SecretNotFoundException(
-                "It resolved to an empty value; writing it would wipe the value in the org. Set it, or remove the key from the file to have CredSync delete it.");
+            throw new SecretNotFoundException(ledgerKey
+                ? "It resolved to an empty value; the ledger key must be a long random secret."
+                : "It resolved to an empty value; writing it would wipe the value in the org. Set it, or remove the key from the file to have CredSync delete it.");
         }
 
         if (text.Contains("ENC[AES256_GCM,", StringComparison.Ordinal))
         {
             throw new SecretNotFoundException(
                 "It holds sops ciphertext (ENC[AES256_GCM,...]), not a secret. Decrypt the file first (sops -d), or keep the value in another store; sops stores come in a later release.");
+        }
+
+        if (text.Contains("-----BEGIN AGE ENCRYPTED FILE-----", StringComparison.Ordinal) ||
+            text.Contains("-----BEGIN PGP MESSAGE-----", StringComparison.Ordinal))
+        {
+            throw new SecretNotFoundException(
+                "It holds an age or PGP encrypted message, not a secret. Decrypt it first, or keep the value in another store.");
         }
 
         return value;

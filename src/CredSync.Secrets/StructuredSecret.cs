@@ -60,7 +60,13 @@ internal static class StructuredSecret
                 return null;
             }
 
-            return element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText();
+            // A null field is no value at all, not the text "null".
+            return element.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.String => element.GetString(),
+                _ => element.GetRawText(),
+            };
         }
         catch (JsonException)
         {
@@ -80,7 +86,9 @@ internal static class StructuredSecret
                 return null;
             }
 
-            return map.Children.TryGetValue(new YamlScalarNode(property), out var node) && node is YamlScalarNode scalar
+            // A plain null (~, null, or nothing) is no value at all, not the text "~".
+            return map.Children.TryGetValue(new YamlScalarNode(property), out var node) && node is YamlScalarNode scalar &&
+                   !(scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL")
                 ? scalar.Value
                 : null;
         }

@@ -135,6 +135,30 @@ public sealed class InvalidInputTests : IDisposable
         Assert.Contains(message, result.Error);
     }
 
+    [Theory]
+    [InlineData("A: { value: \"\", encrypted: false }", "empty literal value")]
+    [InlineData("A: { value: \"  \", encrypted: false }", "empty literal value")]
+    [InlineData("K: { secret: \"ci:X\" }\n          k: { secret: \"ci:Y\" }", "differ only in case")]
+    public async Task EmptyLiteralsAndCaseOnlyKeys_AreRefused(string credentials, string message)
+    {
+        _dir.Write("credsync.yaml", $$"""
+            version: 1
+            stores:
+              ci: { type: env }
+            externalCredentials:
+              E:
+                principals:
+                  P:
+                    credentials:
+                      {{credentials}}
+            """);
+
+        var result = await Credsync.RunAsync(_dir.Path, null, "validate");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
+
     [Fact]
     public async Task MissingConfig_ExitsThreeWithAHint()
     {

@@ -57,6 +57,22 @@ public sealed class UnusableValueTests : IDisposable
         Assert.DoesNotContain("ENC[AES256_GCM,data:", e.Diagnostics[0].ToString());
     }
 
+    [Theory]
+    [InlineData("doc.json", "{\"c\": null}", "doc.json#c", "no property")]
+    [InlineData("doc.yaml", "b: ~\n", "doc.yaml#b", "no property")]
+    [InlineData("zw", "\u200b", "zw", "empty value")]
+    [InlineData("age.txt", "-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n-----END AGE ENCRYPTED FILE-----\n", "age.txt", "age or PGP")]
+    [InlineData("pgp.asc", "-----BEGIN PGP MESSAGE-----\nhQEM\n-----END PGP MESSAGE-----\n", "pgp.asc", "age or PGP")]
+    public async Task ResolveAsync_NullInvisibleOrEncryptedValue_IsRefused(string file, string content, string key, string message)
+    {
+        _temp.Write("secrets/" + file, content);
+        var state = Load($$"""ApiKey: { secret: "f:{{key}}" }""");
+
+        var e = await Assert.ThrowsAsync<InvalidInputException>(() => SecretResolver.ResolveAsync(state, FileStores(), CancellationToken.None));
+
+        Assert.Contains(message, Assert.Single(e.Diagnostics).Detail);
+    }
+
     [Fact]
     public async Task GetAsync_SymbolicLinkOutOfTheRoot_IsRefused()
     {

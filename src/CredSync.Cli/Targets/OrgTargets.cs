@@ -31,9 +31,14 @@ public static class OrgTargets
             // would report success while the real org stays untouched.
             if (string.IsNullOrEmpty(token) || string.IsNullOrEmpty(instance))
             {
-                var missing = string.IsNullOrEmpty(instance) ? "SF_INSTANCE_URL" : "SF_ACCESS_TOKEN";
+                var summary = string.IsNullOrEmpty(token) && string.IsNullOrEmpty(instance)
+                    ? "SF_INSTANCE_URL and SF_ACCESS_TOKEN are set but empty."
+                    : string.IsNullOrEmpty(instance)
+                        ? "SF_INSTANCE_URL is not set (or empty), but SF_ACCESS_TOKEN is."
+                        : "SF_ACCESS_TOKEN is not set (or empty), but SF_INSTANCE_URL is.";
+
                 throw new InvalidInputException(Diagnostic.Error(
-                    $"{missing} is not set (or empty), but {(missing == "SF_INSTANCE_URL" ? "SF_ACCESS_TOKEN" : "SF_INSTANCE_URL")} is.",
+                    summary,
                     "Set both to reach that org, or unset both (or pass --target-org local) to use the local org."));
             }
 

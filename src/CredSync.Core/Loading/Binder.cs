@@ -411,6 +411,11 @@ internal sealed class Binder(YamlDocument document, string baseDirectory)
         {
             var pointer = "/externalCredentials/" + Escape(name) + "/principals";
             Check(node?["principals"] as JsonObject, pointer, $"Principals of '{name}'");
+
+            foreach (var (principal, body) in node?["principals"] as JsonObject ?? [])
+            {
+                Check(body?["credentials"] as JsonObject, pointer + "/" + Escape(principal) + "/credentials", $"Credential keys of '{name}/{principal}'");
+            }
         }
     }
 

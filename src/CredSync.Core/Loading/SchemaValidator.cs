@@ -275,6 +275,15 @@ public static partial class SchemaValidator
         {
             var obj = node as JsonObject;
 
+            if (obj is not null && obj["value"] is JsonValue literal && literal.GetValueKind() == JsonValueKind.String &&
+                string.IsNullOrWhiteSpace(literal.GetValue<string>()))
+            {
+                return Diagnostic.Error(
+                    $"{Capital(path)} has an empty literal value.",
+                    "Writing it would blank the key in the org. Give a value, or leave the key out (CredSync then deletes a key it wrote).",
+                    at);
+            }
+
             if (obj is not null && obj.ContainsKey("value") && obj["encrypted"]?.GetValueKind() != JsonValueKind.False)
             {
                 return Diagnostic.Error(
