@@ -123,6 +123,7 @@ public sealed class InvalidInputTests : IDisposable
     [Theory]
     [InlineData("version: !!str 1\n", "credsync.yaml:1:10: ", "YAML tags ('tag:yaml.org,2002:str') are not allowed")]
     [InlineData("version: 1\nstores: !vault {}\n", "credsync.yaml:2:9: ", "YAML tags ('!vault')")]
+    [InlineData("version: 1\n!!str stores: {}\n", "credsync.yaml:2:1: ", "YAML tags")]
     [InlineData("version: 1\nstores:\n  ci: { type: env }\n\tbad: 1\n", "credsync.yaml:4:1: ", "tab")]
     public async Task TagsAndTabs_AreRefusedWhereTheyAre(string yaml, string at, string message)
     {

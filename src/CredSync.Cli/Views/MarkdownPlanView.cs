@@ -14,7 +14,7 @@ public static class MarkdownPlanView
 
         text.AppendLine(drift ? "### CredSync drift report" : "### CredSync plan");
         text.AppendLine();
-        text.AppendLine($"Org `{org["organization_id"]}` at {org["instance_url"]} as `{org["username"]}`, API v{org["api_version"]}.");
+        text.AppendLine($"Org `{Code((string)org["organization_id"]!)}` at {Cell((string)org["instance_url"]!)} as `{Code((string)org["username"]!)}`, API v{Cell((string)org["api_version"]!)}.");
         text.AppendLine();
 
         if (changes.Count == 0)
@@ -43,8 +43,8 @@ public static class MarkdownPlanView
 
             foreach (var d in diagnostics)
             {
-                var where = d!["file"] is null ? "" : $"`{d["file"]}:{d["line"]}:{d["column"]}` ";
-                text.AppendLine($"> **{d["severity"]}**: {where}{d["summary"]} {d["detail"]}".TrimEnd());
+                var where = d!["file"] is null ? "" : $"`{Code($"{d["file"]}:{d["line"]}:{d["column"]}")}` ";
+                text.AppendLine($"> **{d["severity"]}**: {where}{Cell((string)d["summary"]!)} {Cell((string?)d["detail"] ?? "")}".TrimEnd());
                 text.AppendLine();
             }
         }
@@ -79,5 +79,8 @@ public static class MarkdownPlanView
             .Replace("|", "\\|", StringComparison.Ordinal)
             .Replace("*", "\\*", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal)
+            .Replace("[", "\\[", StringComparison.Ordinal)
+            .Replace("]", "\\]", StringComparison.Ordinal)
+            .Replace("#", "\\#", StringComparison.Ordinal)
             .Replace("`", "'", StringComparison.Ordinal);
 }

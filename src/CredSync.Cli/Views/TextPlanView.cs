@@ -12,7 +12,7 @@ public static class TextPlanView
         var text = new StringBuilder();
         var org = document["org"]!;
         var changes = Changes(document);
-        var orgLine = $"{org["username"]} at {org["instance_url"]} (org {org["organization_id"]}, API v{org["api_version"]})";
+        var orgLine = Escape($"{org["username"]} at {org["instance_url"]} (org {org["organization_id"]}, API v{org["api_version"]})");
 
         if (changes.Count == 0)
         {
@@ -109,7 +109,7 @@ public static class TextPlanView
                 ? ((bool)key["encrypted"]! ? " = (sensitive)" : " = (unencrypted value)")
                 : "";
 
-            text.AppendLine($"      {mark} key {key["name"]}{value}  {style.Dim("# " + key["reason"])}");
+            text.AppendLine($"      {mark} key {Escape((string)key["name"]!)}{value}  {style.Dim("# " + Escape((string)key["reason"]!))}");
         }
 
         text.AppendLine();
@@ -128,11 +128,11 @@ public static class TextPlanView
             };
             var where = d["file"] is null ? "" : $"{d["file"]}:{d["line"]}:{d["column"]}: ";
 
-            text.AppendLine($"{label} {where}{d["summary"]}");
+            text.AppendLine($"{label} {Escape(where + d["summary"])}");
 
             if (d["detail"] is not null)
             {
-                text.AppendLine($"  {d["detail"]}");
+                text.AppendLine($"  {Escape((string)d["detail"]!)}");
             }
 
             text.AppendLine();
@@ -143,8 +143,15 @@ public static class TextPlanView
     // label cannot fake lines of the plan (a second "Plan: 0 to create..." line).
     private static string Show(JsonNode? value) => value is null ? "(none)" : $"\"{Escape(value.ToString())}\"";
 
+    // Control characters, line and paragraph separators and invisible format characters
+    // (zero-width space, bidi overrides) could hide or fake text; they are shown as escapes.
     public static string Escape(string text) =>
-        string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        string.Concat(text.Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) is
+            System.Globalization.UnicodeCategory.Format or
+            System.Globalization.UnicodeCategory.LineSeparator or
+            System.Globalization.UnicodeCategory.ParagraphSeparator
+                ? $"\\u{(int)c:x4}"
+                : c.ToString()));
 
     private static string Paint(Style style, string action, string text) => action switch
     {

@@ -72,6 +72,7 @@ internal sealed class ReadContext(
             var keyAt = YamlReader.Mark(file, keyEvent.Start);
 
             RefuseAnchors(keyEvent, keyAt);
+            RefuseTags(keyEvent, keyAt);
 
             if (keyEvent is not Scalar keyScalar)
             {

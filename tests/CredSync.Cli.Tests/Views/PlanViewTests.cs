@@ -114,6 +114,25 @@ public sealed class PlanViewTests
     }
 
     [Fact]
+    public void Views_TextFromTheOrg_CannotFakeHeadingsLinksOrHiddenText()
+    {
+        var hostile = Document.DeepClone().AsObject();
+        hostile["org"]!["username"] = "x`\n\n## Approved by security\n[click](https://evil.example) \u202Egnp.exe\u200B";
+        hostile["diagnostics"]![0]!["summary"] = "Note\nPlan: 9 to create, 9 to update, 9 to delete; [x](https://evil.example)";
+
+        var text = TextPlanView.Render(hostile, Style.Plain);
+        var markdown = MarkdownPlanView.Render(hostile);
+
+        Assert.DoesNotContain("\n## Approved", text + markdown);
+        Assert.DoesNotContain("\nPlan: 9 to create", text + markdown);
+        Assert.Contains("\\[x\\](https://evil.example)", markdown);
+        Assert.Contains("as `x'\\u000a\\u000a## Approved", markdown);
+        Assert.DoesNotContain("\u202E", text + markdown);
+        Assert.DoesNotContain("\u200B", text + markdown);
+        Assert.Contains("\\u202egnp.exe", text);
+    }
+
+    [Fact]
     public void MarkdownView_RendersATableForAPullRequest()
     {
         var markdown = MarkdownPlanView.Render(Document);
