@@ -8,8 +8,12 @@ namespace CredSync.Secrets;
 /// dropped, or with <c>#property</c> a field of the file read as JSON, YAML or dotenv by its
 /// extension. Keys cannot climb out of the root.
 /// </summary>
-public sealed class FileSecretStore(string name, string root) : ISecretStore
+public sealed class FileSecretStore(string name, string root, TimeSpan? readTimeout = null) : ISecretStore
 {
+    private const long MaxBytes = 1024 * 1024;
+
+    private readonly TimeSpan _readTimeout = readTimeout ?? TimeSpan.FromSeconds(10);
+
     public string Name => name;
 
     public async Task<SecretValue> GetAsync(SecretReference reference, CancellationToken cancellationToken)
@@ -41,7 +45,12 @@ public sealed class FileSecretStore(string name, string root) : ISecretStore
 
         RefuseLinks(inside, path, reference);
 
-        var text = await File.ReadAllTextAsync(path, cancellationToken);
+        if (new FileInfo(path).Length > MaxBytes)
+        {
+            throw new SecretNotFoundException($"'{reference.Key}' under '{root}' is larger than {MaxBytes / 1024} KiB; a secret file holds one value or one small document.");
+        }
+
+        var text = await ReadAsync(path, reference, cancellationToken);
 
         if (reference.Property is null)
         {
@@ -50,6 +59,23 @@ public sealed class FileSecretStore(string name, string root) : ISecretStore
         }
 
         return StructuredSecret.Property(text, reference.Property, StructuredSecret.FormatOf(path), $"file '{reference.Key}'");
+    }
+
+    /// <summary>
+    /// Reads with a time limit: opening a named pipe (FIFO) blocks until something writes to
+    /// it, and .NET cannot tell a pipe from a file beforehand. The blocked read is left on a
+    /// background thread, which does not keep the process alive.
+    /// </summary>
+    private async Task<string> ReadAsync(string path, SecretReference reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.Run(() => File.ReadAllText(path), CancellationToken.None).WaitAsync(_readTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new SecretNotFoundException($"'{reference.Key}' under '{root}' could not be read within {_readTimeout.TotalSeconds:0} s; is it a pipe or a device rather than a file?");
+        }
     }
 
     /// <summary>

@@ -91,6 +91,33 @@ public sealed class UnusableValueTests : IDisposable
     }
 
     [Fact]
+    public async Task GetAsync_NamedPipe_GivesUpInsteadOfHanging()
+    {
+        _temp.Write("secrets/placeholder", "x");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", _temp.File("secrets/pipe")))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var sut = new FileSecretStore("f", _temp.File("secrets"), TimeSpan.FromMilliseconds(200));
+
+        var e = await Assert.ThrowsAsync<SecretNotFoundException>(() => sut.GetAsync(new SecretReference("f", "pipe"), CancellationToken.None));
+
+        Assert.Contains("is it a pipe", e.Message);
+    }
+
+    [Fact]
+    public async Task GetAsync_FileOverOneMebibyte_IsRefused()
+    {
+        _temp.Write("secrets/huge", new string('x', 1024 * 1024 + 1));
+        var sut = new FileSecretStore("f", _temp.File("secrets"));
+
+        var e = await Assert.ThrowsAsync<SecretNotFoundException>(() => sut.GetAsync(new SecretReference("f", "huge"), CancellationToken.None));
+
+        Assert.Contains("larger than 1024 KiB", e.Message);
+    }
+
+    [Fact]
     public async Task GetAsync_KeyIsAFolderOrRootIsAFile_SaysSo()
     {
         _temp.Write("secrets/dir/inner", "x");
