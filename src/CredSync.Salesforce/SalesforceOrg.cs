@@ -105,7 +105,7 @@ public sealed partial class SalesforceOrg(SalesforceClient client, ILogger logge
                 }
 
                 var query = ApiPaths.PrincipalQuery(ec.Name, principal.Name, livePrincipal.Type);
-                var values = await GetOrNullAsync(ApiPaths.Credential + QueryString(query), cancellationToken);
+                var values = await GetOrNullAsync(ApiPaths.Credential + ApiCall.QueryString(query), cancellationToken);
 
                 credentials[(ec.Name, principal.Name)] = values is null
                     ? new LiveCredentials(ec.Name, principal.Name, livePrincipal.Type, "NotConfigured", new Dictionary<string, LiveCredentialValue>())
@@ -146,7 +146,7 @@ public sealed partial class SalesforceOrg(SalesforceClient client, ILogger logge
         var desired = _desired ?? throw new InvalidOperationException("PrepareApply must run before a change is executed.");
         var method = new HttpMethod(call.Method);
         var body = BodyFor(change, call, desired);
-        var path = DataPath + call.Path + QueryString(call.Query);
+        var path = DataPath + call.Path + ApiCall.QueryString(call.Query);
 
         try
         {
@@ -329,8 +329,6 @@ public sealed partial class SalesforceOrg(SalesforceClient client, ILogger logge
         }
     }
 
-    private static string QueryString(IReadOnlyList<KeyValuePair<string, string>> query) =>
-        query.Count == 0 ? "" : "?" + string.Join("&", query.Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value)}"));
 
     private static partial class Log
     {

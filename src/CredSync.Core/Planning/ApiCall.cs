@@ -12,12 +12,9 @@ public sealed record ApiCall(string Method, string Path, IReadOnlyList<KeyValueP
     {
     }
 
-    public string Display(string apiVersion)
-    {
-        var query = Query.Count == 0
-            ? ""
-            : "?" + string.Join("&", Query.Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value)}"));
+    public string Display(string apiVersion) => $"{Method} /services/data/v{apiVersion}{Path}{QueryString(Query)}";
 
-        return $"{Method} /services/data/v{apiVersion}{Path}{query}";
-    }
+    /// <summary>"?k=v&amp;..." with values URL-encoded, or "" when there is no query.</summary>
+    public static string QueryString(IReadOnlyList<KeyValuePair<string, string>> query) =>
+        query.Count == 0 ? "" : "?" + string.Join("&", query.Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value)}"));
 }
