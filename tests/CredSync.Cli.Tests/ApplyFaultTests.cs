@@ -11,7 +11,7 @@ namespace CredSync.Cli.Tests;
 /// </summary>
 public sealed class ApplyFaultTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
     private readonly Dictionary<string, string> _env = new() { ["A_KEY"] = "a-one", ["B_KEY"] = "b-one" };
 
     public ApplyFaultTests()

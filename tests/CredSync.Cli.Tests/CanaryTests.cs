@@ -14,7 +14,7 @@ public sealed class CanaryTests : IDisposable
     private const string JsonCanary = "CANARY-json-41be6f09";
     private const string RotatedCanary = "CANARY-rotated-c7a2d351";
 
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
     private readonly Dictionary<string, string> _env = new() { ["API_KEY"] = EnvCanary };
     private readonly List<CliResult> _runs = [];
 

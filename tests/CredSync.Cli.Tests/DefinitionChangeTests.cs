@@ -20,7 +20,7 @@ public sealed class DefinitionChangeTests : IDisposable
                   ApiKey: { secret: "ci:KEY" }
         """;
 
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
     private readonly Dictionary<string, string> _env = new() { ["KEY"] = "k-one" };
 
     public DefinitionChangeTests()

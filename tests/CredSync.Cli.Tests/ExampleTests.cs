@@ -7,11 +7,11 @@ namespace CredSync.Cli.Tests;
 public sealed partial class ExampleTests
 {
     public static TheoryData<string> Configs() =>
-        new(Directory.GetFiles(Path.Combine(Repo.Root, "examples"), "credsync.yaml", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Repo.Root, f)));
+        new(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples"), "credsync.yaml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(RepositoryPaths.Root, f)));
 
     public static TheoryData<string> WorkflowCommands() =>
-        new(Directory.GetFiles(Path.Combine(Repo.Root, "examples"), "*.yml", SearchOption.AllDirectories)
+        new(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples"), "*.yml", SearchOption.AllDirectories)
             .SelectMany(f => Command().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value.Trim()))
             .Distinct());
 
@@ -19,7 +19,7 @@ public sealed partial class ExampleTests
     [MemberData(nameof(Configs))]
     public async Task ExampleConfig_Validates(string relativePath)
     {
-        var result = await Credsync.RunAsync(Repo.Root, null, "validate", "-c", relativePath);
+        var result = await Credsync.RunAsync(RepositoryPaths.Root, null, "validate", "-c", relativePath);
 
         Assert.True(result.ExitCode == 0, result.ToString());
     }
@@ -30,7 +30,7 @@ public sealed partial class ExampleTests
     {
         var args = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append("--help").ToArray();
 
-        var result = await Credsync.RunAsync(Repo.Root, null, args);
+        var result = await Credsync.RunAsync(RepositoryPaths.Root, null, args);
 
         Assert.True(result.ExitCode == 0, $"credsync {arguments}: {result}");
     }

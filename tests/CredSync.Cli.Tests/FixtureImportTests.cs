@@ -11,13 +11,13 @@ namespace CredSync.Cli.Tests;
 /// </summary>
 public sealed partial class FixtureImportTests
 {
-    public static TheoryData<string> Projects() => new(FixtureProjects.Load().Keys.Order(StringComparer.Ordinal));
+    public static TheoryData<string> Projects() => new(FixtureProjects.Names);
 
     [Theory]
     [MemberData(nameof(Projects))]
     public async Task ImportedProject_ValidatesPlansAppliesAndConverges(string project)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var source = FixtureProjects.LayOut(project, dir.File("project"));
 
         // Import
@@ -75,8 +75,8 @@ public sealed partial class FixtureImportTests
     [Fact]
     public void EveryFixtureFile_BelongsToAProject()
     {
-        var laidOut = FixtureProjects.Load().Values.SelectMany(files => files).Select(f => f.FixtureName).ToHashSet();
-        var present = Directory.GetFiles(Path.Combine(Repo.Fixtures, "metadata"))
+        var laidOut = FixtureProjects.Files.Select(f => Path.GetFileName(f.FixturePath)).ToHashSet();
+        var present = Directory.GetFiles(Path.Combine(RepositoryPaths.Fixtures, "metadata"))
             .Select(f => Path.GetFileName(f))
             .Where(n => n != "SOURCES.md");
 

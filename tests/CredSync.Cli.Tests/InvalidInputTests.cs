@@ -5,7 +5,7 @@ namespace CredSync.Cli.Tests;
 /// <summary>Bad input stops the run with exit 3, says where, and reaches no org at all.</summary>
 public sealed class InvalidInputTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
 
     [Theory]
     [InlineData("plan")]

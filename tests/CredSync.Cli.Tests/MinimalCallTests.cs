@@ -45,7 +45,7 @@ public sealed class MinimalCallTests : IDisposable
                   password: { secret: "ci:ROBOT_PASSWORD" }
         """;
 
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
     private readonly Dictionary<string, string> _env = new()
     {
         ["STRIPE_KEY"] = "sk_one",

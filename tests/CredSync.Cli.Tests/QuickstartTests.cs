@@ -5,13 +5,13 @@ namespace CredSync.Cli.Tests;
 /// <summary>The README's walk-through on the root credsync.yaml: validate, plan, apply, plan.</summary>
 public sealed class QuickstartTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
 
     public QuickstartTests()
     {
-        File.Copy(Path.Combine(Repo.Root, "credsync.yaml"), _dir.File("credsync.yaml"));
+        File.Copy(Path.Combine(RepositoryPaths.Root, "credsync.yaml"), _dir.File("credsync.yaml"));
 
-        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "examples", "demo-secrets")))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples", "demo-secrets")))
         {
             _dir.Write(Path.Combine("examples", "demo-secrets", Path.GetFileName(file)), File.ReadAllText(file));
         }
@@ -65,7 +65,7 @@ public sealed class QuickstartTests : IDisposable
 
         Assert.Equal(0, schema.ExitCode);
         Assert.Contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"", schema.Out);
-        Assert.Equal(File.ReadAllText(Path.Combine(Repo.Root, "schemas", "credsync.schema.json")), schema.Out);
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schemas", "credsync.schema.json")), schema.Out);
     }
 
     public void Dispose() => _dir.Dispose();

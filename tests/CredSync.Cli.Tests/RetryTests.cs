@@ -9,7 +9,7 @@ namespace CredSync.Cli.Tests;
 /// </summary>
 public sealed class RetryTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
     private readonly Dictionary<string, string> _env = new() { ["KEY"] = "one" };
 
     public RetryTests()

@@ -24,7 +24,7 @@ public sealed partial class TargetTests : IDisposable
                   ApiKey: { secret: "ci:STRIPE_KEY" }
         """;
 
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
 
     public TargetTests()
     {

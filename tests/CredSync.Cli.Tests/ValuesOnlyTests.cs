@@ -21,7 +21,7 @@ public sealed class ValuesOnlyTests : IDisposable
                   refresh_token: { secret: "ci:PARTNER_REFRESH_TOKEN" }
         """;
 
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
     private readonly Dictionary<string, string> _env = new() { ["PARTNER_REFRESH_TOKEN"] = "rt-seed-value" };
 
     public ValuesOnlyTests()

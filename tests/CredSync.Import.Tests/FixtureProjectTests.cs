@@ -6,7 +6,7 @@ namespace CredSync.Import.Tests;
 public sealed class FixtureProjectTests
 {
     [Theory]
-    [MemberData(nameof(FixtureProjects.All), MemberType = typeof(FixtureProjects))]
+    [MemberData(nameof(FixtureTrees.All), MemberType = typeof(FixtureTrees))]
     public void Import_FixtureProject_WritesSchemaValidYamlWithoutErrors(string project)
     {
         var result = FixtureImport.Run(project);
@@ -16,7 +16,7 @@ public sealed class FixtureProjectTests
     }
 
     [Theory]
-    [MemberData(nameof(FixtureProjects.All), MemberType = typeof(FixtureProjects))]
+    [MemberData(nameof(FixtureTrees.All), MemberType = typeof(FixtureTrees))]
     public void Import_FixtureProjectValuesOnly_WritesSchemaValidYamlWithoutErrors(string project)
     {
         var result = FixtureImport.Run(project, new ImportOptions(ValuesOnly: true));
@@ -28,17 +28,17 @@ public sealed class FixtureProjectTests
     [Fact]
     public void Import_AllFixtureProjects_ReadEveryFixtureFile()
     {
-        var read = FixtureProjects.Names.Sum(p => FixtureImport.Run(p).Summary.MetadataFilesRead);
+        var read = FixtureTrees.Names.Sum(p => FixtureImport.Run(p).Summary.MetadataFilesRead);
 
-        Assert.Equal(FixtureProjects.Files.Count, read);
+        Assert.Equal(FixtureTrees.Files.Count, read);
         Assert.Equal(
-            Directory.GetFiles(TestPaths.MetadataFixtures)
+            Directory.GetFiles(RepositoryPaths.MetadataFixtures)
                 .Count(f => f.Contains("__", StringComparison.Ordinal)),
-            FixtureProjects.Files.Count);
+            FixtureTrees.Files.Count);
     }
 
     [Theory]
-    [MemberData(nameof(FixtureProjects.All), MemberType = typeof(FixtureProjects))]
+    [MemberData(nameof(FixtureTrees.All), MemberType = typeof(FixtureTrees))]
     public void Import_SameProjectInTwoFolders_WritesIdenticalYaml(string project)
     {
         var first = FixtureImport.Run(project);
@@ -52,7 +52,7 @@ public sealed class FixtureProjectTests
     }
 
     [Theory]
-    [MemberData(nameof(FixtureProjects.All), MemberType = typeof(FixtureProjects))]
+    [MemberData(nameof(FixtureTrees.All), MemberType = typeof(FixtureTrees))]
     public void Import_FixtureProject_StartsWithSchemaLineAndVersion(string project)
     {
         var yaml = FixtureImport.Run(project).Yaml!;

@@ -72,7 +72,7 @@ public sealed class ImportModeTests
     public void Import_ElementsInAnotherOrderWithoutDeclaration_WritesTheSameYaml()
     {
         var original = File.ReadAllText(Path.Combine(
-            TestPaths.MetadataFixtures,
+            RepositoryPaths.MetadataFixtures,
             "Salesforce-Main__HarryPotter.externalCredential-meta.xml"));
         var reordered =
             "<ExternalCredential xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"

@@ -1,6 +1,5 @@
 using CredSync.Core.Model;
 using CredSync.Core.Secrets;
-using CredSync.Secrets.Tests.Support;
 
 namespace CredSync.Secrets.Tests;
 

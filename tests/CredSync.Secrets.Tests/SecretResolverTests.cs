@@ -2,7 +2,6 @@ using CredSync.Core.Diagnostics;
 using CredSync.Core.Loading;
 using CredSync.Core.Model;
 using CredSync.Core.Secrets;
-using CredSync.Secrets.Tests.Support;
 
 namespace CredSync.Secrets.Tests;
 

@@ -1,6 +1,5 @@
 using CredSync.Core.Loading;
 using CredSync.Core.Model;
-using CredSync.Secrets.Tests.Support;
 
 namespace CredSync.Secrets.Tests;
 

@@ -2,7 +2,6 @@ using CredSync.Core.Diagnostics;
 using CredSync.Core.Loading;
 using CredSync.Core.Model;
 using CredSync.Core.Secrets;
-using CredSync.Secrets.Tests.Support;
 
 namespace CredSync.Secrets.Tests;
 
@@ -48,7 +47,7 @@ public sealed class UnusableValueTests : IDisposable
     {
         var target = key.Split('#')[0];
         Directory.CreateDirectory(_temp.File("secrets"));
-        File.Copy(Path.Combine(Fixtures.Sops, fixture), _temp.File("secrets/" + target));
+        File.Copy(Path.Combine(RepositoryPaths.SopsFixtures, fixture), _temp.File("secrets/" + target));
         var state = Load($$"""ApiKey: { secret: "f:{{key}}" }""");
 
         var e = await Assert.ThrowsAsync<InvalidInputException>(() => SecretResolver.ResolveAsync(state, FileStores(), CancellationToken.None));

@@ -5,7 +5,7 @@ internal static class FixtureImport
 {
     public static ImportResult Run(string project, ImportOptions? options = null)
     {
-        using var tree = FixtureProjects.Build(project);
+        using var tree = FixtureTrees.Build(project);
 
         return new MetadataImporter().Import(tree.Root, options ?? new ImportOptions());
     }

@@ -9,7 +9,7 @@ internal static class SchemaCheck
 {
     // Built once: the schema's $id is registered when it is built.
     private static readonly Lazy<JsonSchema> Schema =
-        new(() => JsonSchema.FromFile(TestPaths.SchemaFile));
+        new(() => JsonSchema.FromFile(RepositoryPaths.SchemaFile));
 
     /// <summary>The schema's complaints, one line each; empty when the document is valid.</summary>
     public static IReadOnlyList<string> Errors(JsonNode? document)

@@ -1,48 +1,39 @@
-namespace CredSync.Import.Tests.Support;
+namespace CredSync.Testing;
 
 /// <summary>
-/// Rebuilds the sfdx trees that the shared fixtures come from: every fixture named
-/// <c>&lt;project&gt;__&lt;file&gt;</c> is copied, unchanged, to the path SOURCES.md gives for it.
+/// The metadata fixtures are named <c>&lt;project&gt;__&lt;file&gt;</c>; SOURCES.md gives each
+/// file's path in its project. This puts them back into sfdx source trees, byte for byte.
 /// </summary>
-internal static class FixtureProjects
+public static class FixtureProjects
 {
     public static IReadOnlyList<FixtureFile> Files { get; } = ReadSources();
 
     public static IEnumerable<string> Names =>
         Files.Select(f => f.Project).Distinct().Order(StringComparer.Ordinal);
 
-    /// <summary>xunit data: one row per project.</summary>
-    public static TheoryData<string> All()
+    /// <summary>Copies one project's fixtures, unchanged, to their original paths under <paramref name="root"/>.</summary>
+    public static string LayOut(string project, string root)
     {
-        var data = new TheoryData<string>();
-        foreach (var name in Names)
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
-
-    public static TempTree Build(string project)
-    {
-        var tree = new TempTree();
         foreach (var file in Files.Where(f => f.Project == project))
         {
-            tree.Copy(file.FixturePath, file.ProjectPath);
+            var target = Path.Combine(root, file.ProjectPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file.FixturePath, target);
         }
 
-        return tree;
+        return root;
     }
 
     private static List<FixtureFile> ReadSources()
     {
-        var folder = TestPaths.MetadataFixtures;
+        var folder = RepositoryPaths.MetadataFixtures;
         var files = new List<FixtureFile>();
 
         // Table rows: | file | repository | path | what is interesting |
         foreach (var line in File.ReadLines(Path.Combine(folder, "SOURCES.md")))
         {
             var cells = line.Split('|');
+
             if (cells.Length < 5 || !cells[1].Contains("__", StringComparison.Ordinal))
             {
                 continue;

@@ -1,9 +1,9 @@
-namespace CredSync.Cli.Tests.Support;
+namespace CredSync.Testing;
 
 /// <summary>A folder under the system temp folder, deleted with everything in it on dispose.</summary>
-public sealed class TempDirectory : IDisposable
+public sealed class TempFolder : IDisposable
 {
-    public TempDirectory()
+    public TempFolder()
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "credsync-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path);
@@ -22,10 +22,9 @@ public sealed class TempDirectory : IDisposable
         return path;
     }
 
-    /// <summary>Every byte of every file below the folder, as text, for leak checks.</summary>
+    /// <summary>Every file below the folder as text, for leak checks.</summary>
     public string AllFileText() =>
-        string.Concat(Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories)
-            .Select(f => System.Text.Encoding.UTF8.GetString(System.IO.File.ReadAllBytes(f))));
+        string.Concat(Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories).Select(System.IO.File.ReadAllText));
 
     public void Dispose()
     {
